@@ -1,0 +1,388 @@
+"""Run one exercise case and report what happened, as JSON.
+
+The same file runs in two places: CPython in a temporary folder (one process
+per case) and Pyodide on an in-memory file system. It only observes: the
+TypeScript judge compares the observation with the spec's expectations.
+Python 3.9 syntax only.
+"""
+import builtins
+import io
+import json
+import linecache
+import os
+import sys
+import traceback
+
+TASK_FILE = "task.py"
+OUTPUT_CAP = 64 * 1024
+MARKER = "\n@@harness-result@@"
+TEXT_LIMIT = 4096
+BLOCKED_MODULES = (
+    "js", "pyodide_js", "pyodide", "_pyodide", "subprocess", "multiprocessing",
+    "ctypes", "socket", "pty",
+)
+BLOCKED_OS_CALLS = (
+    "system", "popen", "fork", "forkpty", "kill", "killpg", "execv", "execve",
+    "execl", "execle", "execlp", "execlpe", "execvp", "execvpe", "spawnl",
+    "spawnle", "spawnv", "spawnve", "posix_spawn", "posix_spawnp",
+)
+
+
+class Blocked(Exception):
+    """Raised when learner code reaches for something the sandbox closes."""
+
+
+class ImportBlocker:
+    """A meta path finder that refuses the blocked modules to task.py only."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED_MODULES and _called_from_task():
+            raise Blocked("`import %s` is not available while grading: exercises "
+                          "only need `os`, `os.path`, `shutil` and `sys`." % name)
+        return None
+
+
+def _called_from_task():
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == TASK_FILE:
+            return True
+        frame = frame.f_back
+    return False
+
+
+BLOCKER = ImportBlocker()
+
+
+class _Exit(BaseException):
+    """Raised in place of os._exit so the grader can report it."""
+
+
+class _OutputLimit(BaseException):
+    """Raised once the learner's code has printed more than the cap."""
+
+
+class CappedOutput(io.TextIOBase):
+    def __init__(self):
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if self.size >= OUTPUT_CAP:
+            self.truncated = True
+            raise _OutputLimit()
+        self.parts.append(text[: OUTPUT_CAP - self.size])
+        self.size += len(text)
+        return len(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+# --- the folder -----------------------------------------------------------
+
+def seed_tree(root, tree):
+    for rel in sorted(tree):
+        path = os.path.join(root, *rel.rstrip("/").split("/"))
+        if rel.endswith("/"):
+            os.makedirs(path, exist_ok=True)
+            continue
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        value = tree[rel]
+        data = b"x" * value["size"] if isinstance(value, dict) else str(value).encode("utf-8")
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def snapshot(root):
+    """The folder as {relative path: text or {"size": n}}; folders end with /."""
+    found = {}
+    for folder, dirs, files in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for name in dirs:
+            found[prefix + name + "/"] = ""
+        for name in files:
+            found[prefix + name] = _describe_file(os.path.join(folder, name))
+    return found
+
+
+def _describe_file(path):
+    size = os.path.getsize(path)
+    if size <= TEXT_LIMIT:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return {"size": size}
+
+
+def relative_cwd(root):
+    here = os.path.realpath(os.getcwd())
+    base = os.path.realpath(root)
+    if here == base or here.startswith(base + os.sep):
+        return os.path.relpath(here, base).replace(os.sep, "/")
+    return None
+
+
+# --- values ----------------------------------------------------------------
+
+def to_json(value, depth=0):
+    if depth > 20:
+        raise TypeError("nested too deeply")
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [to_json(item, depth + 1) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((to_json(item, depth + 1) for item in value), key=repr)
+    if isinstance(value, dict):
+        return {str(key): to_json(item, depth + 1) for key, item in value.items()}
+    raise TypeError(type(value).__name__)
+
+
+def describe_value(value):
+    try:
+        return {"value": to_json(value), "repr": _short_repr(value)}
+    except Exception:
+        return {"repr": _short_repr(value), "type": type(value).__name__}
+
+
+def _short_repr(value):
+    try:
+        text = repr(value)
+    except Exception:
+        text = "<%s>" % type(value).__name__
+    return text if len(text) <= 300 else text[:300] + "..."
+
+
+# --- the sandbox -----------------------------------------------------------
+
+class Sandbox:
+    """Closes the routes out of the case and restores everything afterwards."""
+
+    def __init__(self, root, case):
+        self.root = os.path.realpath(root)
+        self.denied = set(os.path.join(self.root, p) for p in case.get("deny", []))
+        self.env = dict(case.get("env", {}))
+
+    def __enter__(self):
+        self.saved_os = dict(vars(os))
+        self.saved_path = dict(vars(os.path))
+        self.saved_builtins = dict(vars(builtins))
+        self.saved_env = dict(os.environ)
+        self.saved_cwd = os.getcwd()
+        self.saved_modules = {n: sys.modules.pop(n) for n in BLOCKED_MODULES if n in sys.modules}
+        self.saved_streams = (sys.stdout, sys.stderr, sys.stdin)
+        self.saved_argv = sys.argv
+
+        os.environ.clear()
+        os.environ.update(self.env)
+        def no_input(*args, **kwargs):
+            raise Blocked("input() cannot be answered while grading: "
+                          "the function gets everything it needs as arguments.")
+
+        def blocked_call(name):
+            def call(*args, **kwargs):
+                raise Blocked("os.%s() cannot run while grading: it would start "
+                              "another program on the machine." % name)
+            return call
+
+        def fake_exit(code=0):
+            raise _Exit(code)
+
+        sys.meta_path.insert(0, BLOCKER)
+        builtins.input = no_input
+        for name in BLOCKED_OS_CALLS:
+            if hasattr(os, name):
+                setattr(os, name, blocked_call(name))
+        os._exit = fake_exit
+        self._guard_paths()
+        sys.argv = [TASK_FILE]
+        sys.stdin = io.StringIO("")
+        self.output = CappedOutput()
+        sys.stdout = sys.stderr = self.output
+        return self
+
+    def _guard_paths(self):
+        """Writes must stay inside the case folder; denied paths raise PermissionError."""
+        root, denied = self.root, self.denied
+
+        def check(arg, dir_fd, writes):
+            if not isinstance(arg, (str, bytes, os.PathLike)):
+                return
+            name = os.fsdecode(arg)
+            if dir_fd is not None and os.path.isdir("/proc/self/fd"):
+                name = os.path.join(os.readlink("/proc/self/fd/%d" % dir_fd), name)
+            full = os.path.realpath(name)
+            if full in denied:
+                raise PermissionError(13, "Permission denied", os.fsdecode(arg))
+            if writes and full != root and not full.startswith(root + os.sep):
+                raise Blocked("it tried to change %r, which is outside the exercise folder."
+                              % os.fsdecode(arg))
+
+        def guard(func, arg_count, writes=True):
+            def wrapper(*args, **kwargs):
+                for arg in args[:arg_count]:
+                    check(arg, kwargs.get("dir_fd"), writes)
+                return func(*args, **kwargs)
+            return wrapper
+
+        def guarded_open(file, mode="r", *args, **kwargs):
+            check(file, None, any(flag in mode for flag in "wax+"))
+            return self.saved_builtins["open"](file, mode, *args, **kwargs)
+
+        builtins.open = io.open = guarded_open
+        for name, count in (("remove", 1), ("unlink", 1), ("rename", 2), ("replace", 2),
+                            ("rmdir", 1), ("mkdir", 1), ("open", 1), ("chmod", 1),
+                            ("truncate", 1), ("symlink", 2), ("link", 2), ("utime", 1),
+                            ("removedirs", 1), ("renames", 2)):
+            if name in self.saved_os:
+                setattr(os, name, guard(self.saved_os[name], count))
+        os.stat = guard(self.saved_os["stat"], 1, writes=False)
+
+    def __exit__(self, *exc):
+        sys.stdout, sys.stderr, sys.stdin = self.saved_streams
+        sys.argv = self.saved_argv
+        _restore(vars(builtins), self.saved_builtins)
+        _restore(vars(os), self.saved_os)
+        _restore(vars(os.path), self.saved_path)
+        io.open = self.saved_builtins["open"]
+        sys.meta_path.remove(BLOCKER)
+        sys.modules.update(self.saved_modules)
+        os.environ.clear()
+        os.environ.update(self.saved_env)
+        os.chdir(self.saved_cwd)
+        return False
+
+
+def _restore(namespace, saved):
+    for name in list(namespace):
+        if name not in saved:
+            del namespace[name]
+    namespace.update(saved)
+
+
+# --- running a case --------------------------------------------------------
+
+def learner_traceback(error):
+    """The traceback lines that point into task.py, then the error itself."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == TASK_FILE]
+    lines = traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines).rstrip()
+
+
+def describe_exception(error, root):
+    text = learner_traceback(error)
+    message = str(error)
+    real_root = os.path.realpath(root)
+    for prefix in (real_root + os.sep, root + os.sep, real_root, root):
+        text = text.replace(prefix, "")
+        message = message.replace(prefix, "")
+    return {"type": type(error).__name__, "message": message, "traceback": text}
+
+
+def run_case(source, case, root, function):
+    """Run `function` from `source` for one case inside `root`."""
+    seed_tree(root, case.get("tree", {}))
+    result = {"python": "%d.%d.%d" % sys.version_info[:3]}
+    start = os.path.join(root, *case.get("cwd", ".").split("/"))
+    os.chdir(start)
+    expect = case.get("expect", {})
+    result["tree_before"] = snapshot(root)
+    linecache.cache[TASK_FILE] = (len(source), None, source.splitlines(True), TASK_FILE)
+    with Sandbox(root, case) as sandbox:
+        result["stage"] = "load"
+        try:
+            if "return_expr" in expect:
+                result["expected_return"] = describe_value(
+                    eval(expect["return_expr"], {"os": os, "sys": sys}))
+            namespace = {"__name__": "task", "__file__": TASK_FILE}
+            exec(compile(source, TASK_FILE, "exec"), namespace)
+            target = namespace.get(function)
+            if not callable(target):
+                result["missing"] = function
+            else:
+                result["stage"] = "call"
+                returned = target(*case.get("args", []), **case.get("kwargs", {}))
+                result["returned"] = describe_value(returned)
+        except SyntaxError as error:
+            result["exception"] = {"type": "SyntaxError", "message": str(error.msg),
+                                   "traceback": _syntax_error_text(error)}
+        except _Exit as stop:
+            result["limit"] = "exit"
+            result["exit_code"] = _short_repr(stop.args[0] if stop.args else 0)
+            result["exit_call"] = "os._exit"
+        except SystemExit as stop:
+            result["limit"] = "exit"
+            result["exit_code"] = _short_repr(stop.code)
+            result["exit_call"] = "sys.exit"
+        except _OutputLimit:
+            result["limit"] = "output"
+        except KeyboardInterrupt:
+            result["limit"] = "interrupted"
+        except MemoryError as error:
+            result["limit"] = "memory"
+            result["exception"] = describe_exception(error, root)
+        except RecursionError as error:
+            result["exception"] = describe_exception(error, root)
+            result["exception"]["traceback"] = _last_lines(result["exception"]["traceback"], 8)
+        except BaseException as error:
+            if isinstance(error, Blocked):
+                result["limit"] = "blocked"
+            result["exception"] = describe_exception(error, root)
+        result["cwd_after"] = relative_cwd(root)
+        result["output"] = sandbox.output.text()
+        result["output_truncated"] = sandbox.output.truncated
+    result["tree_after"] = snapshot(root)
+    return result
+
+
+def _syntax_error_text(error):
+    lines = ['File "%s", line %s' % (TASK_FILE, error.lineno)]
+    if error.text:
+        lines.append("    " + error.text.rstrip())
+    lines.append("SyntaxError: %s" % error.msg)
+    return "\n".join(lines)
+
+
+def _last_lines(text, count):
+    lines = text.splitlines()
+    return "\n".join(lines[-count:])
+
+
+def run_case_json(request_json):
+    """Entry point for Pyodide: request and result are JSON strings."""
+    request = json.loads(request_json)
+    result = run_case(request["source"], request["case"], request["root"], request["call"])
+    return json.dumps(result)
+
+
+def main():
+    """CPython entry point: request JSON on stdin, cwd is a fresh empty folder."""
+    request = json.loads(sys.stdin.read())
+    _limit_memory(request.get("memory_mb", 1024))
+    stdout = sys.stdout
+    result = run_case(request["source"], request["case"], os.getcwd(), request["call"])
+    stdout.write(MARKER + json.dumps(result))
+    stdout.flush()
+
+
+def _limit_memory(megabytes):
+    try:
+        import resource
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

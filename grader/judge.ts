@@ -1,0 +1,160 @@
+// Turns what the harness saw into a verdict a beginner can act on.
+// Shared by the terminal grader and the exercise slides in the deck.
+import type { Case, Tree } from './spec'
+import { diffTrees, drawTree, problemMarks, type TreeProblem } from './tree-diff'
+
+export interface DescribedValue { value?: unknown, repr: string, type?: string }
+export interface PythonError { type: string, message: string, traceback: string }
+
+/** What one run of one case looked like, as reported by harness.py (or by the runtime). */
+export interface Observation {
+  stage?: 'load' | 'call'
+  missing?: string
+  returned?: DescribedValue
+  expected_return?: DescribedValue
+  exception?: PythonError
+  limit?: 'timeout' | 'output' | 'exit' | 'interrupted' | 'blocked' | 'memory' | 'crash'
+  exit_call?: string
+  exit_code?: string
+  output?: string
+  output_truncated?: boolean
+  tree_before?: Tree
+  tree_after?: Tree
+  cwd_after?: string | null
+  /** Set by a runtime when Python itself could not report (crash, timeout). */
+  detail?: string
+}
+
+export type Status = 'pass' | 'fail' | 'error'
+
+export interface CaseVerdict {
+  name: string
+  status: Status
+  message: string
+  output: string
+  /** What was called, in Python syntax. */
+  call: string
+  problems?: TreeProblem[]
+  /** The folder afterwards with the problems marked, when the folder was checked. */
+  picture?: string
+  tree_before?: Tree
+  tree_after?: Tree
+}
+
+export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: number): CaseVerdict {
+  const call = `${fn}(${[...(c.args ?? []).map(pyRepr), ...Object.entries(c.kwargs ?? {}).map(([k, v]) => `${k}=${pyRepr(v)}`)].join(', ')})`
+  const base = { name: c.name, call, output: seen.output ?? '', tree_before: seen.tree_before, tree_after: seen.tree_after }
+  const stopped = limitMessage(seen, call, timeoutS)
+  if (stopped) return { ...base, status: 'error', message: stopped }
+  if (seen.missing) {
+    return { ...base, status: 'error', message: `task.py has no function \`${fn}\`. Keep the name \`${fn}\` from the starter: the grader calls it.` }
+  }
+  const e = c.expect
+  const error = seen.exception
+  if (error && (seen.stage === 'load' || error.type !== e.raises)) {
+    const when = seen.stage === 'load'
+      ? 'task.py raised an error while Python was loading it, before anything was called'
+      : `\`${call}\` raised ${error.type}${e.raises ? ` (expected ${e.raises})` : ''}`
+    return { ...base, status: 'error', message: `${when}:\n${indent(error.traceback)}` }
+  }
+
+  const failures: string[] = []
+  let problems: TreeProblem[] | undefined
+  if (e.raises && !error) {
+    failures.push(`\`${call}\` should raise ${e.raises}, but it returned \`${seen.returned?.repr ?? 'None'}\``)
+  }
+  if (!error && ('return' in e || e.return_expr !== undefined)) {
+    const wanted = e.return_expr !== undefined ? seen.expected_return : { value: e.return, repr: pyRepr(e.return) }
+    const got = seen.returned
+    if (!wanted || !('value' in wanted)) {
+      failures.push(`the spec's expected value could not be worked out (${e.return_expr})`)
+    }
+    else if (!got || !('value' in got)) {
+      failures.push(`\`${call}\` returned \`${got?.repr}\`, a ${got?.type} the grader cannot compare; return ${describeKind(wanted.value)} like \`${wanted.repr}\``)
+    }
+    else if (!sameValue(got.value, wanted.value, e.unordered === true)) {
+      failures.push(`\`${call}\` returned \`${got.repr}\`\n   expected \`${pyRepr(wanted.value)}\`${e.unordered ? ' (in any order)' : ''}${returnHint(got.value, wanted.value)}`)
+    }
+  }
+  if (e.tree || e.unchanged) {
+    const expected = e.tree ?? seen.tree_before ?? {}
+    problems = diffTrees(expected, seen.tree_after ?? {}, seen.tree_before ?? {})
+    if (problems.length) {
+      const what = e.unchanged ? 'should leave the folder as it was' : 'left the folder different from what was expected'
+      failures.push(`\`${call}\` ${what}:\n${problems.map(p => `   - ${p.message}`).join('\n')}`)
+    }
+  }
+  if (e.stdout !== undefined && trimLines(seen.output ?? '') !== trimLines(e.stdout)) {
+    failures.push(`\`${call}\` printed:\n${indent(seen.output || '(nothing)')}\n   expected it to print:\n${indent(e.stdout)}`)
+  }
+  if (e.cwd !== undefined && seen.cwd_after !== e.cwd) {
+    const where = seen.cwd_after == null ? 'outside the exercise folder' : `\`${seen.cwd_after}\``
+    failures.push(`after \`${call}\` the current folder is ${where}, but it should be \`${e.cwd}\`${e.cwd === '.' ? ' (where it started: change back with os.chdir)' : ''}`)
+  }
+  if (!failures.length) return { ...base, status: 'pass', message: '' }
+  const picture = problems?.length ? drawTree(seen.tree_after ?? {}, problemMarks(problems)) : undefined
+  return { ...base, status: 'fail', message: failures.join('\n'), problems, picture }
+}
+
+function limitMessage(seen: Observation, call: string, timeoutS: number): string | undefined {
+  switch (seen.limit) {
+    case 'timeout':
+    case 'interrupted':
+      return `\`${call}\` did not finish within ${timeoutS} s, so the grader stopped it. Look for a loop that never ends (a \`while\` whose condition never becomes false) or a long \`time.sleep\`.`
+    case 'output':
+      return `\`${call}\` printed more than 64 KB of text, so the grader stopped it. Is a \`print\` inside a loop that never ends?`
+    case 'exit':
+      return `\`${call}\` called ${seen.exit_call}(${seen.exit_code === 'None' || seen.exit_code === '0' ? '' : seen.exit_code}), which would stop the whole program. A function should \`return\` its answer instead.`
+    case 'blocked':
+      return `\`${call}\` tried something the grader does not allow: ${seen.exception?.message ?? ''}`
+    case 'memory':
+      return `\`${call}\` used more memory than the grader allows, so it was stopped. Is a list growing inside a loop that never ends?`
+    case 'crash':
+      return `Python stopped unexpectedly while running \`${call}\`${seen.detail ? `: ${seen.detail}` : ''}.`
+    default:
+      return undefined
+  }
+}
+
+function returnHint(got: unknown, wanted: unknown): string {
+  if (got === null && wanted !== null) return '\n   (None usually means the function has no `return` line yet)'
+  if (Array.isArray(got) && Array.isArray(wanted) && sameValue(got, wanted, true)) return '\n   (the same items in another order: sort them)'
+  return ''
+}
+
+function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value !== null && typeof value === 'object') return 'a dict'
+  return `a ${typeof value === 'string' ? 'str' : typeof value}`
+}
+
+export function sameValue(a: unknown, b: unknown, unordered: boolean): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false
+    const [x, y] = unordered ? [sortByJson(a), sortByJson(b)] : [a, b]
+    return x.every((item, i) => sameValue(item, y[i], unordered))
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a).sort()
+    const kb = Object.keys(b).sort()
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i]
+      && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], unordered))
+  }
+  return a === b
+}
+
+const sortByJson = (items: unknown[]) => [...items].sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)))
+
+/** A JSON value written the way Python would print it. */
+export function pyRepr(value: unknown): string {
+  if (value === null || value === undefined) return 'None'
+  if (value === true) return 'True'
+  if (value === false) return 'False'
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, '\\\'').replace(/\n/g, '\\n')}'`
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`
+  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`
+  return String(value)
+}
+
+const trimLines = (text: string) => text.split('\n').map(l => l.trimEnd()).join('\n').trimEnd()
+const indent = (text: string) => text.split('\n').map(l => `     ${l}`).join('\n')

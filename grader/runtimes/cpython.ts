@@ -1,0 +1,76 @@
+// The machine's own CPython: one process per case, in a fresh temporary folder.
+// This runs learner code on the real machine; the README says so.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Observation } from '../judge'
+import { HARNESS_PATH } from '../paths'
+import type { CaseRequest, Runtime } from './types'
+
+const MARKER = '\n@@harness-result@@'
+const STDOUT_CAP = 1024 * 1024
+
+export function pythonCommand(): string {
+  return process.env.PYTHON ?? 'python3'
+}
+
+export function createCpythonRuntime(): Runtime {
+  let version: string | undefined
+  return {
+    name: 'cpython',
+    async version() {
+      version ??= execFileSync(pythonCommand(), ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim()
+      return version
+    },
+    runCase: runInProcess,
+    async close() {},
+  }
+}
+
+function runInProcess(request: CaseRequest): Promise<Observation> {
+  const folder = mkdtempSync(join(tmpdir(), 'os-workshop-case-'))
+  const child = spawn(pythonCommand(), ['-I', '-X', 'utf8', HARNESS_PATH], {
+    cwd: folder,
+    detached: true,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: folder, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  let timedOut = false
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stdout.length < STDOUT_CAP) stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stderr.length < 4096) stderr += chunk
+  })
+  child.stdin.on('error', () => {}) // a learner's early exit closes the pipe
+  child.stdin.end(JSON.stringify({ source: request.source, call: request.call, case: request.case }))
+  const timer = setTimeout(() => {
+    timedOut = true
+    kill(child.pid)
+  }, request.timeoutS * 1000)
+
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      rmSync(folder, { recursive: true, force: true })
+      const at = stdout.lastIndexOf(MARKER)
+      if (timedOut) resolve({ limit: 'timeout' })
+      else if (at >= 0) resolve(JSON.parse(stdout.slice(at + MARKER.length)) as Observation)
+      else if (stdout.length >= STDOUT_CAP) resolve({ limit: 'output' })
+      else resolve({ limit: 'crash', detail: signal ? `killed by ${signal}` : `exit code ${code}${stderr ? `, ${lastLine(stderr)}` : ''}` })
+    })
+  })
+}
+
+function kill(pid: number | undefined) {
+  if (!pid) return
+  try {
+    process.kill(-pid, 'SIGKILL') // the whole process group
+  }
+  catch {}
+}
+
+const lastLine = (text: string) => text.trim().split('\n').pop() ?? ''
