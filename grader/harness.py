@@ -16,6 +16,7 @@ import traceback
 TASK_FILE = "task.py"
 OUTPUT_CAP = 64 * 1024
 MARKER = "\n@@harness-result@@"
+READY = "@@harness-ready@@"
 TEXT_LIMIT = 4096
 BLOCKED_MODULES = (
     "js", "pyodide_js", "pyodide", "_pyodide", "subprocess", "multiprocessing",
@@ -368,6 +369,8 @@ def run_case_json(request_json):
 def main():
     """CPython entry point: request JSON on stdin, cwd is a fresh empty folder."""
     request = json.loads(sys.stdin.read())
+    sys.stderr.write(READY + "\n")  # the time limit starts now, not at process start
+    sys.stderr.flush()
     _limit_memory(request.get("memory_mb", 1024))
     stdout = sys.stdout
     result = run_case(request["source"], request["case"], os.getcwd(), request["call"])

@@ -6,11 +6,9 @@ import type { Exercise } from './exercises'
 import { PROJECT_DIR, STATE_DIR } from './paths'
 import { SpecError } from './spec'
 
-const HINTS_FILE = join(STATE_DIR, 'hints.json')
-
-function readShown(): Record<string, number> {
+function readShown(file: string): Record<string, number> {
   try {
-    return JSON.parse(readFileSync(HINTS_FILE, 'utf8')) as Record<string, number>
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>
   }
   catch {
     return {}
@@ -18,13 +16,14 @@ function readShown(): Record<string, number> {
 }
 
 /** The next hint (all shown so far, newest last); remembers how many were shown. */
-export function showHint(exercise: Exercise): string {
+export function showHint(exercise: Exercise, stateDir = STATE_DIR): string {
+  const file = join(stateDir, 'hints.json')
   const hints = exercise.spec.hints
   if (!hints.length) return `Exercise ${exercise.number} has no hints. Read its README.md again, slowly.`
-  const shown = readShown()
+  const shown = readShown(file)
   const count = Math.min((shown[exercise.id] ?? 0) + 1, hints.length)
-  mkdirSync(STATE_DIR, { recursive: true })
-  writeFileSync(HINTS_FILE, JSON.stringify({ ...shown, [exercise.id]: count }, null, 2))
+  mkdirSync(stateDir, { recursive: true })
+  writeFileSync(file, JSON.stringify({ ...shown, [exercise.id]: count }, null, 2))
   const lines = hints.slice(0, count).map((hint, i) => `Hint ${i + 1} of ${hints.length}: ${hint}`)
   const more = count < hints.length
     ? `Run \`npm run hint -- ${exercise.number}\` again for the next hint.`
@@ -33,12 +32,12 @@ export function showHint(exercise: Exercise): string {
 }
 
 /** Restores the committed starter; the learner's file is kept as a dated backup. */
-export function resetExercise(exercise: Exercise): string {
+export function resetExercise(exercise: Exercise, projectDir = PROJECT_DIR): string {
   const task = join(exercise.dir, 'task.py')
-  const shown = relative(PROJECT_DIR, task)
+  const shown = relative(projectDir, task)
   let starter: string
   try {
-    starter = execFileSync('git', ['show', `HEAD:${shown.split('\\').join('/')}`], { cwd: PROJECT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    starter = execFileSync('git', ['show', `HEAD:${shown.split('\\').join('/')}`], { cwd: projectDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
   }
   catch {
     throw new SpecError(`could not find the starter of ${shown}: reset takes it from git, so the workshop must be a git clone.`)
@@ -52,6 +51,6 @@ export function resetExercise(exercise: Exercise): string {
   }
   writeFileSync(task, starter)
   return backup
-    ? `${shown} is the starter again. Your version is kept in ${relative(PROJECT_DIR, backup)}.`
+    ? `${shown} is the starter again. Your version is kept in ${relative(projectDir, backup)}.`
     : `${shown} was missing; the starter is back.`
 }

@@ -9,10 +9,17 @@ import { HARNESS_PATH } from '../paths'
 import type { CaseRequest, Runtime } from './types'
 
 const MARKER = '\n@@harness-result@@'
+const READY = '@@harness-ready@@'
+/** Python's own start-up is not the learner's time, but it is not unlimited either. */
+const STARTUP_LIMIT_MS = 30_000
 const STDOUT_CAP = 1024 * 1024
 
+let interpreter: string | undefined
+
+/** The real interpreter behind `python3` (or $PYTHON): version-manager shims are slow to start. */
 export function pythonCommand(): string {
-  return process.env.PYTHON ?? 'python3'
+  interpreter ??= execFileSync(process.env.PYTHON ?? 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim()
+  return interpreter
 }
 
 export function createCpythonRuntime(): Runtime {
@@ -44,13 +51,20 @@ function runInProcess(request: CaseRequest): Promise<Observation> {
   })
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 4096) stderr += chunk
+    if (stderr.includes(READY) && !started) {
+      started = true
+      clearTimeout(timer)
+      timer = setTimeout(stop, request.timeoutS * 1000)
+    }
   })
   child.stdin.on('error', () => {}) // a learner's early exit closes the pipe
   child.stdin.end(JSON.stringify({ source: request.source, call: request.call, case: request.case }))
-  const timer = setTimeout(() => {
+  const stop = () => {
     timedOut = true
     kill(child.pid)
-  }, request.timeoutS * 1000)
+  }
+  let started = false
+  let timer = setTimeout(stop, STARTUP_LIMIT_MS)
 
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
@@ -60,7 +74,7 @@ function runInProcess(request: CaseRequest): Promise<Observation> {
       if (timedOut) resolve({ limit: 'timeout' })
       else if (at >= 0) resolve(JSON.parse(stdout.slice(at + MARKER.length)) as Observation)
       else if (stdout.length >= STDOUT_CAP) resolve({ limit: 'output' })
-      else resolve({ limit: 'crash', detail: signal ? `killed by ${signal}` : `exit code ${code}${stderr ? `, ${lastLine(stderr)}` : ''}` })
+      else resolve({ limit: 'crash', detail: signal ? `killed by ${signal}` : `exit code ${code}${stderr ? `, ${lastLine(stderr.replace(READY, ''))}` : ''}` })
     })
   })
 }
