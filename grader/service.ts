@@ -1,4 +1,4 @@
-// Grades one case of one exercise: reads the learner's file, runs, judges.
+// Grades one exercise: reads the learner's file, runs each case, judges.
 // Lives in vitest's main process (global setup) so Pyodide stays warm across
 // watch-mode re-runs; test files reach it over a loopback HTTP port.
 import { createHash } from 'node:crypto'
@@ -12,43 +12,47 @@ import { createPyodideRuntime } from './runtimes/pyodide'
 import type { Runtime, RuntimeName } from './runtimes/types'
 import { DEFAULT_TIMEOUT_S } from './spec'
 
-export interface CaseQuery { id: string, index: number }
+export interface ExerciseQuery { id: string }
 
 export function createRuntime(name: RuntimeName): Runtime {
   return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime()
 }
 
 export function createGrader(runtime: Runtime, exercises: Exercise[]) {
-  // Results for unchanged sources, so a watch re-run only re-grades what was edited.
-  const memo = new Map<string, CaseVerdict>()
-  return async function gradeCase({ id, index }: CaseQuery): Promise<CaseVerdict> {
+  // Verdicts for unchanged sources, so a watch re-run only re-grades what was edited.
+  const memo = new Map<string, CaseVerdict[]>()
+  return async function gradeExercise({ id }: ExerciseQuery): Promise<CaseVerdict[]> {
     const exercise = exercises.find(e => e.id === id)
-    const c = exercise?.spec.cases[index]
-    if (!exercise || !c) throw new Error(`unknown case ${id}#${index}`)
-    if (!existsSync(exercise.taskPath)) {
-      return { name: c.name, call: exercise.spec.call, status: 'error', output: '', message: `${exercise.taskPath} is missing. Run \`npm run reset -- ${exercise.number}\` to get the starter back.` }
+    if (!exercise) throw new Error(`unknown exercise ${id}`)
+    const { spec, taskPath, number } = exercise
+    if (!existsSync(taskPath)) {
+      const message = `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`
+      return spec.cases.map(c => ({ name: c.name, call: spec.call, status: 'error', output: '', message }))
     }
-    const source = readFileSync(exercise.taskPath, 'utf8')
-    const key = `${id}#${index}#${createHash('sha1').update(source).digest('hex')}`
+    const source = readFileSync(taskPath, 'utf8')
+    const key = `${id}#${createHash('sha1').update(source).digest('hex')}`
     const known = memo.get(key)
     if (known) return known
-    const timeoutS = c.timeout ?? exercise.spec.timeout ?? DEFAULT_TIMEOUT_S
-    const seen = await runtime.runCase({ source, call: exercise.spec.call, case: c, timeoutS })
-    const verdict = judgeCase(c, seen, exercise.spec.call, timeoutS)
-    memo.set(key, verdict)
-    return verdict
+    const verdicts: CaseVerdict[] = []
+    for (const c of spec.cases) {
+      const timeoutS = c.timeout ?? spec.timeout ?? DEFAULT_TIMEOUT_S
+      const seen = await runtime.runCase({ source, call: spec.call, case: c, timeoutS })
+      verdicts.push(judgeCase(c, seen, spec.call, timeoutS))
+    }
+    memo.set(key, verdicts)
+    return verdicts
   }
 }
 
-/** Serves gradeCase on 127.0.0.1 at a port the system picks, so it never collides. */
-export async function serveGrader(gradeCase: (q: CaseQuery) => Promise<CaseVerdict>) {
+/** Serves gradeExercise on 127.0.0.1 at a port the system picks, so it never collides. */
+export async function serveGrader(gradeExercise: (q: ExerciseQuery) => Promise<CaseVerdict[]>) {
   const server = createServer((request, response) => {
     let body = ''
     request.on('data', (chunk) => { body += chunk })
     request.on('end', async () => {
       try {
-        const verdict = await gradeCase(JSON.parse(body) as CaseQuery)
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(verdict))
+        const verdicts = await gradeExercise(JSON.parse(body) as ExerciseQuery)
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(verdicts))
       }
       catch (error) {
         response.writeHead(500).end(String((error as Error).message))

@@ -1,0 +1,45 @@
+// Small timing helpers shared by the benchmarks: medians, and a baseline to divide by.
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const PROJECT = fileURLToPath(new URL('..', import.meta.url))
+
+export interface Row { name: string, medianMs: number, runs: number, target?: string }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Times a whole command, start to exit, `runs` times. */
+export async function timeCommand(command: string, args: string[], runs: number): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(command, args, { cwd: PROJECT, stdio: 'ignore' })
+      child.on('error', reject)
+      child.on('close', () => resolve())
+    })
+    times.push(performance.now() - start)
+  }
+  return times
+}
+
+/** The baseline every row is divided by: starting a bare CPython. */
+export async function pythonBaseline(runs = 15): Promise<Row> {
+  const python = spawnSync(process.env.PYTHON ?? 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim()
+  return { name: '`python3 -c pass` (baseline)', medianMs: median(await timeCommand(python, ['-c', 'pass'], runs)), runs }
+}
+
+export function table(rows: Row[], baseline: Row): string {
+  const lines = [
+    '| measurement | median | × baseline | runs | target |',
+    '|---|---:|---:|---:|---|',
+    ...[baseline, ...rows].map(r => `| ${r.name} | ${format(r.medianMs)} | ${(r.medianMs / baseline.medianMs).toFixed(1)} | ${r.runs} | ${r.target ?? ''} |`),
+  ]
+  return lines.join('\n')
+}
+
+const format = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
