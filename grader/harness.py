@@ -359,6 +359,40 @@ def _last_lines(text, count):
     return "\n".join(lines[-count:])
 
 
+def run_script(source, tree, root, filename=TASK_FILE):
+    """Run a whole script as __main__ inside `root` (the live blocks on slides)."""
+    seed_tree(root, tree)
+    os.chdir(root)
+    result = {"python": "%d.%d.%d" % sys.version_info[:3], "tree_before": snapshot(root)}
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    with Sandbox(root, {"env": {"HOME": root, "USER": "learner"}}) as sandbox:
+        try:
+            exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
+        except SyntaxError as error:
+            result["exception"] = {"type": "SyntaxError", "message": str(error.msg),
+                                   "traceback": _syntax_error_text(error)}
+        except SystemExit as stop:
+            result["exit_code"] = _short_repr(stop.code)
+        except _Exit as stop:
+            result["exit_code"] = _short_repr(stop.args[0] if stop.args else 0)
+        except _OutputLimit:
+            result["limit"] = "output"
+        except KeyboardInterrupt:
+            result["limit"] = "interrupted"
+        except BaseException as error:
+            result["exception"] = describe_exception(error, root)
+        result["output"] = sandbox.output.text()
+        result["output_truncated"] = sandbox.output.truncated
+    result["tree_after"] = snapshot(root)
+    return result
+
+
+def run_script_json(request_json):
+    """Entry point for the deck: {source, tree, root} in, the run's report out."""
+    request = json.loads(request_json)
+    return json.dumps(run_script(request["source"], request.get("tree", {}), request["root"]))
+
+
 def run_case_json(request_json):
     """Entry point for Pyodide: request and result are JSON strings."""
     request = json.loads(request_json)
