@@ -8,13 +8,21 @@ declare module 'vitest' {
 
 const { url, exercises } = inject('grader')
 
+async function grade(id: string): Promise<CaseVerdict[]> {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ id }) })
+  if (!response.ok) throw new Error(`the grader failed: ${await response.text()}`)
+  return await response.json() as CaseVerdict[]
+}
+
+// Ask for every exercise at once: the runtime decides how many run side by side.
+const pending = new Map(exercises.map(e => [e.id, grade(e.id)]))
+for (const p of pending.values()) p.catch(() => {}) // each failure is reported by its own exercise
+
 for (const exercise of exercises) {
   describe(exercise.id, () => {
     let verdicts: CaseVerdict[] = []
     beforeAll(async () => {
-      const response = await fetch(url, { method: 'POST', body: JSON.stringify({ id: exercise.id }) })
-      if (!response.ok) throw new Error(`the grader failed: ${await response.text()}`)
-      verdicts = await response.json() as CaseVerdict[]
+      verdicts = await pending.get(exercise.id)!
     })
     exercise.cases.forEach((name, index) => {
       test(name, ({ task }) => {

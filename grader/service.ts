@@ -33,12 +33,11 @@ export function createGrader(runtime: Runtime, exercises: Exercise[]) {
     const key = `${id}#${createHash('sha1').update(source).digest('hex')}`
     const known = memo.get(key)
     if (known) return known
-    const verdicts: CaseVerdict[] = []
-    for (const c of spec.cases) {
+    const verdicts = await Promise.all(spec.cases.map(async (c) => {
       const timeoutS = c.timeout ?? spec.timeout ?? DEFAULT_TIMEOUT_S
       const seen = await runtime.runCase({ source, call: spec.call, case: c, timeoutS })
-      verdicts.push(judgeCase(c, seen, spec.call, timeoutS))
-    }
+      return judgeCase(c, seen, spec.call, timeoutS)
+    }))
     memo.set(key, verdicts)
     return verdicts
   }

@@ -2,7 +2,7 @@
 // This runs learner code on the real machine; the README says so.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Observation } from '../judge'
 import { HARNESS_PATH } from '../paths'
@@ -24,13 +24,32 @@ export function pythonCommand(): string {
 
 export function createCpythonRuntime(): Runtime {
   let version: string | undefined
+  // As many cases at once as there are cores: more would eat into each case's time limit.
+  let running = 0
+  const waiting: (() => void)[] = []
+  const slot = async () => {
+    while (running >= availableParallelism()) await new Promise<void>(resolve => waiting.push(resolve))
+    running++
+  }
+  const release = () => {
+    running--
+    waiting.shift()?.()
+  }
   return {
     name: 'cpython',
     async version() {
       version ??= execFileSync(pythonCommand(), ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim()
       return version
     },
-    runCase: runInProcess,
+    async runCase(request) {
+      await slot()
+      try {
+        return await runInProcess(request)
+      }
+      finally {
+        release()
+      }
+    },
     async close() {},
   }
 }
