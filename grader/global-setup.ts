@@ -1,4 +1,5 @@
 // Starts the runtime once per grading session (and keeps it across watch re-runs).
+import { watch } from 'node:fs'
 import { relative } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { loadExercises, selectExercises } from './exercises'
@@ -11,7 +12,13 @@ export default async function setup(project: TestProject) {
   const all = loadExercises(EXERCISES_DIR, options.solutions ? SOLUTIONS_DIR : EXERCISES_DIR)
   const exercises = selectExercises(all, options.ids)
   const runtime = createRuntime(options.runtime)
-  const server = await serveGrader(createGrader(runtime, exercises))
+  const grade = createGrader(runtime, exercises)
+  const server = await serveGrader(grade)
+  // In watch mode, start grading the moment a file is saved: vitest's own re-run
+  // (after its debounce) then finds the verdicts ready.
+  const watchers = options.watch
+    ? exercises.map(e => watch(e.taskPath, () => void grade({ id: e.id }).catch(() => {})))
+    : []
   project.provide('grader', {
     url: server.url,
     runtime: runtime.name,
@@ -25,6 +32,7 @@ export default async function setup(project: TestProject) {
     })),
   })
   return async () => {
+    watchers.forEach(w => w.close())
     await server.close()
     await runtime.close()
   }

@@ -1,11 +1,9 @@
 // The learner's view: a progress list, then the first unfinished exercise in full.
-import { relative } from 'node:path'
 import type { SerializedError } from 'vitest'
 import type { Reporter, TestModule } from 'vitest/node'
 import { collectRuns, describeErrors } from './collect'
 import type { CaseVerdict } from './judge'
 import { readOptions } from './options'
-import { PROJECT_DIR } from './paths'
 import { type ExerciseRun, exerciseResult } from './report'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
@@ -28,9 +26,9 @@ export default class LearnerReporter implements Reporter {
     console.log(dim(`\nGrading ${solutions ? 'the reference solutions' : 'your exercises'} with ${where}…`))
   }
 
-  onWatcherRerun(files: string[]) {
+  onWatcherRerun(_files: string[], trigger?: string) {
     console.clear()
-    console.log(dim(`Saved ${files.map(f => relative(PROJECT_DIR, f)).join(', ')}; grading again…`))
+    console.log(dim(`${trigger ? `Saved ${trigger}` : 'A file changed'}; grading again…`))
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>) {
