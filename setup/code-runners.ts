@@ -1,0 +1,63 @@
+// The `python` runner of the live blocks: the script runs in a Web Worker with
+// Pyodide and the grader's harness, in a fresh folder seeded with the slide's
+// `tree:` (handed over as runnerOptions by setup/transformers.ts).
+import { defineCodeRunnersSetup } from '@slidev/types'
+import type { CodeRunner } from '@slidev/types'
+import { createApp, reactive } from 'vue'
+import LiveOutput from '../components/LiveOutput.vue'
+import type { LiveState, RunResult, Tree } from './python/types'
+import { python } from './python/client'
+
+/** How long printing (PDF export) waits for Python before showing the slide's expected output. */
+const PRINT_DEADLINE_MS = 25_000
+
+function isPrinting(): boolean {
+  if (typeof location === 'undefined')
+    return false
+  return new URLSearchParams(location.search).has('print') || /\/(?:export|print)\/?$/.test(location.pathname)
+}
+
+function mount(state: LiveState): HTMLElement {
+  const element = document.createElement('div')
+  element.className = 'live-python'
+  createApp(LiveOutput, { state }).mount(element)
+  return element
+}
+
+let runs = 0
+
+const runPython: CodeRunner = async (code, ctx) => {
+  const options = ctx.options as { tree?: Tree, expected?: string }
+  const tree = options.tree ?? {}
+  const state = reactive<LiveState>({ run: ++runs, phase: python.status === 'ready' ? 'running' : 'loading', tree, fallback: options.expected })
+
+  if (isPrinting()) {
+    // printing waits for the real output, but never for ever
+    const deadline = new Promise<RunResult>(resolve => setTimeout(
+      () => resolve({ status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS }),
+      PRINT_DEADLINE_MS,
+    ))
+    state.result = await Promise.race([python.run({ source: code, tree }), deadline])
+    state.phase = 'finished'
+    return { element: mount(state) }
+  }
+
+  const handle = python.start({ source: code, tree })
+  state.stop = handle.stop
+  const off = python.onStatus((status) => {
+    if (status === 'ready' && state.phase === 'loading')
+      state.phase = 'running'
+  })
+  handle.result.then((result) => {
+    off()
+    state.result = result
+    state.phase = 'finished'
+    state.stop = undefined
+  })
+  return { element: mount(state) }
+}
+
+export default defineCodeRunnersSetup(() => ({
+  python: runPython,
+  py: runPython,
+}))

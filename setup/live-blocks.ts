@@ -1,0 +1,84 @@
+// Finds the live Python blocks of a slide and what each one needs at run time:
+// the slide's `tree:` (the folder the script starts in) and the ```text block
+// right after it (the output the slide promises, used when printing if Python
+// cannot run). Pure string work, shared by the markdown transformer and tests.
+
+export interface LiveBlock {
+  /** offset of the opening fence line's info text (after the backticks) */
+  infoStart: number
+  infoEnd: number
+  info: string
+  code: string
+  expected?: string
+}
+
+const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`{]*)(.*)$/
+
+/** Fenced blocks with their offsets in `text`. */
+function fences(text: string) {
+  const blocks: { lang: string, infoStart: number, infoEnd: number, info: string, code: string, startLine: number, endLine: number }[] = []
+  const lines = text.split('\n')
+  const offsets: number[] = []
+  let at = 0
+  for (const line of lines) {
+    offsets.push(at)
+    at += line.length + 1
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const open = lines[i].replace(/\r$/, '').match(OPEN)
+    if (!open)
+      continue
+    const [, indent, fence, lang] = open
+    const body: string[] = []
+    let j = i + 1
+    for (; j < lines.length; j++) {
+      const close = lines[j].replace(/\r$/, '').match(/^ {0,3}(`{3,}|~{3,})\s*$/)
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length)
+        break
+      body.push(lines[j].replace(/\r$/, ''))
+    }
+    const infoStart = offsets[i] + indent.length + fence.length
+    const infoEnd = offsets[i] + lines[i].replace(/\r$/, '').length
+    blocks.push({ lang: lang.toLowerCase(), infoStart, infoEnd, info: text.slice(infoStart, infoEnd), code: body.join('\n'), startLine: i, endLine: j + 1 })
+    i = j
+  }
+  return { blocks, lines }
+}
+
+const LIVE = /^\s*(?:python|py|python3)\s*\{monaco-run\}/
+
+/** The ```python {monaco-run} blocks of a slide's markdown. */
+export function liveBlocks(markdown: string): LiveBlock[] {
+  const { blocks, lines } = fences(markdown)
+  const out: LiveBlock[] = []
+  blocks.forEach((block, k) => {
+    if (!LIVE.test(block.info))
+      return
+    const next = blocks[k + 1]
+    let expected: string | undefined
+    if (next && next.lang === 'text' && lines.slice(block.endLine, next.startLine).every(l => l.trim() === ''))
+      expected = next.code
+    out.push({ infoStart: block.infoStart, infoEnd: block.infoEnd, info: block.info, code: block.code, expected })
+  })
+  return out
+}
+
+/** A JS expression (no braces, no double quotes) that evaluates to `value`. */
+export function inlineJson(value: unknown): string {
+  const text = encodeURIComponent(JSON.stringify(value)).replace(/'/g, '%27')
+  return `JSON.parse(decodeURIComponent('${text}'))`
+}
+
+/**
+ * The info string for a live block with `runnerOptions` added:
+ *   python {monaco-run} {autorun:false}  ->  python {monaco-run} {autorun:false,runnerOptions:JSON.parse(...)}
+ * Slidev only accepts one brace level there, hence the JSON text.
+ */
+export function withRunnerOptions(info: string, options: Record<string, unknown>): string {
+  const match = info.match(/^(\s*[\w'-]+\s*\{monaco-run\}\s*)(\{([^}]*)\})?(.*)$/)
+  if (!match)
+    return info
+  const [, head, , inner = '', rest] = match
+  const props = inner.trim() ? `${inner.trim().replace(/,\s*$/, '')},` : ''
+  return `${head}{${props}runnerOptions:${inlineJson(options)}}${rest}`
+}

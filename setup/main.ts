@@ -1,0 +1,8 @@
+// Starts loading Python in the background as soon as the deck opens, so the
+// first Run on a live block does not wait for Pyodide.
+import { defineAppSetup } from '@slidev/types'
+import { preloadPython } from './python/client'
+
+export default defineAppSetup(() => {
+  preloadPython()
+})

@@ -1,0 +1,86 @@
+// A small Vite plugin: serves the Pyodide runtime from this project's own files
+// (dev server, `slidev build`, `slidev export`) and makes the page cross-origin
+// isolated where we control the headers, so a running script can be interrupted.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+
+/** The files a browser needs to start Pyodide (no packages are loaded). */
+export const PYODIDE_FILES = [
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+]
+
+/** Where the files are served, below the deck's base path. */
+export const PYODIDE_DIR = 'pyodide/'
+
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+}
+
+const TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+}
+
+function pyodideFolder(): string {
+  const require = createRequire(import.meta.url)
+  return path.dirname(require.resolve('pyodide/package.json'))
+}
+
+export function pyodidePlugin(): Plugin {
+  const folder = pyodideFolder()
+  let base = '/'
+  return {
+    name: 'os-workshop:pyodide',
+    config() {
+      return {
+        // the Python worker loads Pyodide with a dynamic import: an ES module worker
+        worker: { format: 'es' },
+        server: { headers: ISOLATION_HEADERS },
+        preview: { headers: ISOLATION_HEADERS },
+        optimizeDeps: { exclude: ['pyodide'] },
+      }
+    },
+    configResolved(config) {
+      base = config.base || '/'
+    },
+    configureServer(server) {
+      const prefix = `${base.replace(/\/?$/, '/')}${PYODIDE_DIR}`
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0]
+        if (!url.startsWith(prefix))
+          return next()
+        const name = decodeURIComponent(url.slice(prefix.length))
+        if (!PYODIDE_FILES.includes(name))
+          return next()
+        const file = path.join(folder, name)
+        res.statusCode = 200
+        res.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream')
+        res.setHeader('Content-Length', String(statSync(file).size))
+        res.setHeader('Cache-Control', 'max-age=3600')
+        res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+        for (const [key, value] of Object.entries(ISOLATION_HEADERS))
+          res.setHeader(key, value)
+        createReadStream(file).pipe(res)
+      })
+    },
+    generateBundle() {
+      for (const name of PYODIDE_FILES) {
+        const file = path.join(folder, name)
+        if (!existsSync(file))
+          this.error(`Pyodide file missing: ${name} (is the "pyodide" package installed?)`)
+        this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}${name}`, source: readFileSync(file) })
+      }
+    },
+  }
+}
+
+export default pyodidePlugin

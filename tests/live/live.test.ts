@@ -1,0 +1,133 @@
+// Live Python on the built deck, in Chromium: a code slide runs and shows its
+// output and the folder after the run; a runaway loop is stopped within 2 s and
+// the next run works; nothing is fetched from outside the local server.
+// Both with the cross-origin isolation headers (interrupt through a
+// SharedArrayBuffer) and without them (the worker is replaced).
+import type { Browser, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt } from '../deck/site'
+import { outputMatches } from '../deck/snippets'
+import { launchBrowser, liveIndex, liveSnippets, watchedContext } from './helpers'
+import type { WatchedContext } from './helpers'
+import { clickRun, serveDist, setCode, waitForPython } from './serve'
+import type { LiveServer } from './serve'
+
+const snippets = await liveSnippets()
+/** A slide whose script changes its folder: renames or moves files of the slide's tree. */
+const moving = snippets.find(s => Object.keys(s.tree).length > 0 && s.expected !== undefined && /os\.(?:rename|replace)\(/.test(s.code))!
+
+const LOOP = 'while True: pass'
+/** A loop that swallows KeyboardInterrupt: only replacing the worker ends it. */
+const STUBBORN = 'exec("while True:\\n    try:\\n        while True: pass\\n    except BaseException:\\n        pass")'
+
+let browser: Browser | undefined
+let setupError: Error | undefined
+
+beforeAll(async () => {
+  try {
+    browser = await launchBrowser()
+    await ensureBuilt()
+  }
+  catch (error) {
+    setupError = error as Error
+  }
+}, 900_000)
+
+afterAll(async () => {
+  await browser?.close().catch(() => {})
+})
+
+describe.each([
+  { isolated: true, label: 'cross-origin isolated (interrupt)' },
+  { isolated: false, label: 'not isolated (worker replaced)' },
+])('live Python, $label', ({ isolated }) => {
+  let server: LiveServer | undefined
+  let watched: WatchedContext | undefined
+  let page: Page | undefined
+
+  beforeAll(async () => {
+    if (setupError)
+      return
+    server = await serveDist({ isolated })
+    watched = await watchedContext(browser!, server.origin)
+    page = await watched.newPage()
+  }, 120_000)
+
+  afterAll(async () => {
+    await watched?.context.close().catch(() => {})
+    await server?.close()
+  })
+
+  function ready() {
+    if (setupError)
+      throw setupError
+    return page!
+  }
+
+  it('finds a live block that moves files', () => {
+    expect(moving, 'no live block with a tree that calls os.rename/os.replace').toBeDefined()
+  })
+
+  it('runs a code slide: its output and the folder after the run', async () => {
+    const page = ready()
+    await page.goto(`${server!.origin}/${moving.slide}`)
+    await waitForPython(page, 120_000)
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated)
+    const index = liveIndex(snippets, moving)
+    const block = await clickRun(page, moving.slide, index)
+    await block.finished(20_000)
+    expect(await block.output.getAttribute('data-status')).toBe('done')
+    const text = await block.output.locator('.lo-text').innerText()
+    expect(outputMatches(text, moving.expected!), `printed:\n${text}\nslide shows:\n${moving.expected}`).toBe(true)
+    // the picture of the folder marks what the run did
+    const marked = await block.output.locator('.file-tree [data-mark]').evaluateAll(rows =>
+      rows.map(r => `${r.getAttribute('data-mark')}:${r.getAttribute('data-path')}`))
+    expect(marked.some(m => m.startsWith('renamed:') || m.startsWith('created:')), marked.join(', ')).toBe(true)
+  }, 180_000)
+
+  for (const [name, code] of [['an infinite loop', LOOP], ['a loop that catches KeyboardInterrupt', STUBBORN]] as const) {
+    it(`Stop ends ${name} within 2 s, and the next run works`, async () => {
+      const page = ready()
+      const slide = moving.slide
+      const index = liveIndex(snippets, moving)
+      await setCode(page, slide, index, code)
+      const block = await clickRun(page, slide, index)
+      await block.stop.waitFor({ timeout: 10_000 })
+      await page.waitForTimeout(300)
+      const clicked = Date.now()
+      await block.stop.click()
+      await block.finished(2_000)
+      const took = Date.now() - clicked
+      expect(took).toBeLessThan(2_000)
+      expect(await block.output.getAttribute('data-status')).toBe('stopped')
+      // the page still answers
+      expect(await page.evaluate(() => 1 + 1)).toBe(2)
+      // the next run works (after a restart it waits for the fresh worker)
+      await setCode(page, slide, index, 'import os\nprint("again", sorted(os.listdir()))')
+      const next = await clickRun(page, slide, index)
+      await next.finished(120_000)
+      expect(await next.output.getAttribute('data-status'), await next.output.innerText()).toBe('done')
+      expect(await next.output.locator('.lo-text').innerText()).toContain('again [')
+    }, 180_000)
+  }
+
+  it('ends a runaway script by itself after the time limit (5 s)', async () => {
+    const page = ready()
+    const slide = moving.slide
+    const index = liveIndex(snippets, moving)
+    await waitForPython(page, 120_000)
+    await setCode(page, slide, index, LOOP)
+    const started = Date.now()
+    const block = await clickRun(page, slide, index)
+    await block.finished(10_000)
+    expect(Date.now() - started).toBeLessThan(7_500)
+    expect(await block.output.innerText()).toContain('time limit')
+  }, 180_000)
+
+  it('asked for nothing outside the local server, without errors', () => {
+    ready()
+    expect(watched!.outside).toEqual([])
+    expect(server!.missing).toEqual([])
+    expect(watched!.errors).toEqual([])
+  })
+})

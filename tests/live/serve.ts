@@ -1,0 +1,140 @@
+// Serve the built deck (dist/) on localhost, with or without the cross-origin
+// isolation headers, and drive its live Python blocks in Chromium.
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Page } from 'playwright-chromium'
+import { DIST } from '../deck/site'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+}
+
+export interface LiveServer {
+  origin: string
+  isolated: boolean
+  /** paths that were asked for and not found */
+  missing: string[]
+  close: () => Promise<void>
+}
+
+/** dist/ on 127.0.0.1; `isolated` adds COOP/COEP so SharedArrayBuffer (interrupts) works. */
+export function serveDist(options: { isolated: boolean, dir?: string }): Promise<LiveServer> {
+  const dir = options.dir ?? DIST
+  const missing: string[] = []
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    let file = path.join(dir, decodeURIComponent(url.pathname))
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end()
+      return
+    }
+    if (existsSync(file) && statSync(file).isDirectory())
+      file = path.join(file, 'index.html')
+    if (!existsSync(file)) {
+      if (path.extname(url.pathname)) {
+        missing.push(url.pathname)
+        res.writeHead(404).end('not found')
+        return
+      }
+      file = path.join(dir, 'index.html')
+    }
+    const headers: Record<string, string> = {
+      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
+    }
+    if (options.isolated) {
+      headers['cross-origin-opener-policy'] = 'same-origin'
+      headers['cross-origin-embedder-policy'] = 'require-corp'
+    }
+    res.writeHead(200, headers)
+    createReadStream(file).pipe(res)
+  })
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        isolated: options.isolated,
+        missing,
+        close: () => new Promise(r => server.close(() => r())),
+      })
+    })
+  })
+}
+
+/** Resolves when the deck's Python worker says it is ready (see setup/python/client.ts). */
+export async function waitForPython(page: Page, timeout = 60_000) {
+  await page.waitForFunction(() => {
+    const status = document.documentElement.dataset.python
+    if (status === 'failed')
+      throw new Error('the Python worker failed to start')
+    return status === 'ready'
+  }, undefined, { timeout })
+}
+
+/** The live block `index` (0-based) of the current slide: its Run button and output. */
+export function liveBlock(page: Page, slide: number, index = 0) {
+  const root = page.locator(`[data-slidev-no="${slide}"] .slidev-monaco-container`).nth(index)
+  return {
+    root,
+    run: root.locator('button[title="Run code"]'),
+    output: root.locator('.live-output'),
+    stop: root.locator('.live-output .lo-stop'),
+  }
+}
+
+/** Replaces the code of a live block's editor (Monaco), e.g. with an infinite loop. */
+export async function setCode(page: Page, slide: number, index: number, code: string) {
+  const box = page.locator(`[data-slidev-no="${slide}"] .slidev-monaco-container`).nth(index)
+  const lines = box.locator('.monaco-editor .view-lines')
+  await lines.waitFor({ timeout: 30_000 })
+  await lines.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(code)
+  // Monaco may auto-indent or auto-close: check what it holds now
+  const squash = (t: string) => t.replace(/\s+/g, '')
+  let held = ''
+  for (let i = 0; i < 20; i++) {
+    held = await lines.innerText()
+    if (squash(held) === squash(code))
+      return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`the editor holds:\n${held}\ninstead of:\n${code}`)
+}
+
+/** Clicks Run; resolves with the new run's output (`data-run` tells it from the previous one). */
+export async function clickRun(page: Page, slide: number, index = 0) {
+  const block = liveBlock(page, slide, index)
+  const before = Number(await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('.live-output')].map(e => Number(e.getAttribute('data-run'))))))
+  await block.run.click()
+  await page.waitForFunction(
+    ([sel, n]) => [...document.querySelectorAll(sel as string)].some(e => Number(e.getAttribute('data-run')) > (n as number)),
+    [`[data-slidev-no="${slide}"] .live-output`, before] as const,
+    { timeout: 10_000 },
+  )
+  const run = Number(await block.root.locator('.live-output').last().getAttribute('data-run'))
+  const output = block.root.locator(`.live-output[data-run="${run}"]`)
+  return {
+    ...block,
+    run: block.run,
+    output,
+    stop: output.locator('.lo-stop'),
+    /** waits until this run has finished */
+    finished: (timeout: number) => output.and(page.locator('[data-phase="finished"]')).waitFor({ timeout }),
+  }
+}
