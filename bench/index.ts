@@ -1,12 +1,13 @@
 // npm run bench: every benchmark in one run, divided by a baseline measured in the same run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { benchDeck } from './deck'
 import { benchGrader } from './grader'
 import { PROJECT, pythonBaseline, table } from './measure'
 
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const baseline = await pythonBaseline()
-const rows = await benchGrader(runs)
+const rows = [...await benchGrader(runs), ...await benchDeck(runs)]
 const text = table(rows, baseline)
 console.log(text)
 mkdirSync(join(PROJECT, 'bench', 'results'), { recursive: true })
