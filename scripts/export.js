@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// Export the workshop deck as PDF handouts with Slidev's own exporter.
+//
+//   npm run export                       -> os-workshop.pdf and os-workshop-clicks.pdf
+//   npm run export -- --out-dir handouts -> the same files in handouts/
+//   npm run export -- --no-clicks        -> only os-workshop.pdf (one page per slide)
+//
+// Options: --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
+//          --max-minutes <n per export run>, --report <file.json>
+//
+// Everything stays on this machine: Slidev serves the deck on localhost and the
+// browser is started through a small wrapper that routes every non-local request
+// to a guard proxy, which refuses it and writes it down. Any such request makes
+// the export fail, so a deck that silently needs the internet is noticed here.
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { findChromium } from './find-chromium.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+const BASENAME = 'os-workshop'
+
+function parseArgs(argv) {
+  const opts = { outDir: ROOT, clicks: true, timeout: 120_000, maxMinutes: 10, report: undefined }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined)
+        throw new Error(`${arg} needs a value`)
+      return v
+    }
+    if (arg === '--out-dir')
+      opts.outDir = path.resolve(value())
+    else if (arg === '--no-clicks')
+      opts.clicks = false
+    else if (arg === '--with-clicks')
+      opts.clicks = true
+    else if (arg === '--timeout')
+      opts.timeout = Number(value())
+    else if (arg === '--max-minutes')
+      opts.maxMinutes = Number(value())
+    else if (arg === '--report')
+      opts.report = path.resolve(value())
+    else if (arg === '--help' || arg === '-h') {
+      console.log('usage: node scripts/export.js [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]')
+      process.exit(0)
+    }
+    else {
+      throw new Error(`unknown option ${arg}`)
+    }
+  }
+  return opts
+}
+
+/** A proxy that refuses everything and records what was asked for. */
+function startGuardProxy() {
+  const seen = []
+  const server = http.createServer((req, res) => {
+    seen.push(req.url)
+    res.writeHead(403, { 'content-type': 'text/plain' })
+    res.end('offline export: external request refused\n')
+  })
+  server.on('connect', (req, socket) => {
+    seen.push(`https://${req.url}`)
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+  })
+  server.on('clientError', (_err, socket) => socket.destroy())
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, seen, close: () => server.close() }))
+  })
+}
+
+/**
+ * Slidev launches Playwright with only `executablePath`, so extra browser flags
+ * go through a wrapper script (POSIX only; elsewhere the browser is used as is).
+ */
+function browserWrapper(chromium, proxyPort, dir) {
+  if (process.platform === 'win32')
+    return chromium
+  const flags = [
+    `--proxy-server=http://127.0.0.1:${proxyPort}`, // localhost bypasses the proxy
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ]
+  if (process.getuid?.() === 0)
+    flags.push('--no-sandbox')
+  const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`
+  const file = path.join(dir, 'chromium')
+  writeFileSync(file, `#!/bin/sh\nexec ${quote(chromium)} ${flags.map(quote).join(' ')} "$@"\n`)
+  chmodSync(file, 0o755)
+  return file
+}
+
+function run(args, maxMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SLIDEV, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', CI: '1' },
+      detached: process.platform !== 'win32',
+    })
+    let out = ''
+    const keep = (chunk) => {
+      out += chunk
+      if (out.length > 200_000)
+        out = out.slice(-100_000)
+    }
+    child.stdout.on('data', (c) => {
+      keep(c)
+      process.stdout.write(c)
+    })
+    child.stderr.on('data', (c) => {
+      keep(c)
+      process.stderr.write(c)
+    })
+    const timer = setTimeout(() => {
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL')
+      }
+      catch {}
+      reject(new Error(`slidev export did not finish within ${Math.round(maxMs / 60000)} min; stopped it`))
+    }, maxMs)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0)
+        resolve(out)
+      else
+        reject(new Error(`slidev export failed (${signal ?? `exit code ${code}`})`))
+    })
+  })
+}
+
+/** Hosts Chromium itself talks to (updates, sign-in, autofill): not the deck's doing. */
+export const BROWSER_SERVICE_HOSTS = [
+  'update.googleapis.com',
+  'accounts.google.com',
+  'content-autofill.googleapis.com',
+  'clients1.google.com',
+  'clients2.google.com',
+  'clientservices.googleapis.com',
+  'optimizationguide-pa.googleapis.com',
+  'safebrowsing.googleapis.com',
+  'safebrowsingohttpgateway.googleapis.com',
+  'redirector.gvt1.com',
+  'edgedl.me.gvt1.com',
+  'android.clients.google.com',
+]
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname
+  }
+  catch {
+    return url
+  }
+}
+
+/**
+ * Page count, and the pages that came out blank. A page without any font has
+ * no text at all: every slide has at least a title, so that page is broken
+ * (this happens when the dev server reloads the page in the middle of printing).
+ */
+export async function inspectPdf(file) {
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false })
+  const blank = []
+  pdf.getPages().forEach((page, i) => {
+    if (!hasFont(pdf, page.node.Resources()))
+      blank.push(i + 1)
+  })
+  return { pages: pdf.getPageCount(), blank }
+}
+
+/** Whether a resource dictionary, or a form XObject it uses, has a font. */
+function hasFont(pdf, resources, depth = 0) {
+  if (!resources || depth > 8)
+    return false
+  if (resources.get(PDFName.of('Font')))
+    return true
+  const xobjects = pdf.context.lookup(resources.get(PDFName.of('XObject')))
+  if (!xobjects?.entries)
+    return false
+  for (const [, ref] of xobjects.entries()) {
+    const stream = pdf.context.lookup(ref)
+    const dict = stream?.dict
+    if (dict && hasFont(pdf, pdf.context.lookup(dict.get(PDFName.of('Resources'))), depth + 1))
+      return true
+  }
+  return false
+}
+
+/** Number of slides the deck shows (hidden or disabled slides left out). */
+async function deckSlideCount() {
+  const { load } = await import('@slidev/parser/fs')
+  const data = await load({ roots: [ROOT], userRoot: ROOT }, path.join(ROOT, 'slides.md'))
+  return data.slides.filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled).length
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2))
+
+  let chromium
+  try {
+    chromium = findChromium()
+  }
+  catch (error) {
+    console.error(`export: ${error.message}`)
+    process.exit(1)
+  }
+
+  mkdirSync(opts.outDir, { recursive: true })
+  const work = mkdtempSync(path.join(tmpdir(), 'deck-export-'))
+  const proxy = await startGuardProxy()
+  const executable = browserWrapper(chromium, proxy.port, work)
+
+  const jobs = [{ file: `${BASENAME}.pdf`, extra: [] }]
+  if (opts.clicks)
+    jobs.push({ file: `${BASENAME}-clicks.pdf`, extra: ['--with-clicks'] })
+
+  const slides = await deckSlideCount()
+  const report = { browser: chromium, slides, files: {}, externalRequests: [], browserServiceRequests: [], seconds: {} }
+  let failed = false
+  try {
+    for (const job of jobs) {
+      const output = path.join(opts.outDir, job.file)
+      const started = Date.now()
+      // a cold dev server may reload the page while it prints: check and retry once
+      for (let attempt = 1; ; attempt++) {
+        rmSync(output, { force: true })
+        console.log(`\nexport: ${job.file} ...${attempt > 1 ? ` (attempt ${attempt})` : ''}`)
+        await run([
+          'export',
+          'slides.md',
+          '--output',
+          output,
+          '--executable-path',
+          executable,
+          '--timeout',
+          String(opts.timeout),
+          ...job.extra,
+        ], opts.maxMinutes * 60_000)
+        if (!existsSync(output))
+          throw new Error(`slidev export reported success but ${output} is missing`)
+        const { pages, blank } = await inspectPdf(output)
+        const problems = []
+        if (blank.length)
+          problems.push(`${blank.length} blank page(s): ${blank.slice(0, 10).join(', ')}${blank.length > 10 ? ', ...' : ''}`)
+        if (!job.extra.includes('--with-clicks') && pages !== slides)
+          problems.push(`${pages} pages for ${slides} slides`)
+        else if (pages < slides)
+          problems.push(`${pages} pages for ${slides} slides`)
+        if (problems.length && attempt < 2) {
+          console.warn(`export: ${job.file}: ${problems.join('; ')}; trying again`)
+          continue
+        }
+        if (problems.length)
+          throw new Error(`${job.file}: ${problems.join('; ')}`)
+        const seconds = (Date.now() - started) / 1000
+        report.files[job.file] = { path: output, pages, attempts: attempt }
+        report.seconds[job.file] = seconds
+        console.log(`export: ${job.file}: ${pages} pages in ${seconds.toFixed(1)} s`)
+        break
+      }
+    }
+  }
+  catch (error) {
+    console.error(`export: ${error.message}`)
+    failed = true
+  }
+  finally {
+    proxy.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+
+  const asked = [...new Set(proxy.seen)]
+  report.browserServiceRequests = asked.filter(url => BROWSER_SERVICE_HOSTS.includes(hostOf(url)))
+  report.externalRequests = asked.filter(url => !BROWSER_SERVICE_HOSTS.includes(hostOf(url)))
+  if (report.externalRequests.length) {
+    console.error(`export: the deck asked for ${report.externalRequests.length} address(es) outside this machine (refused):`)
+    for (const url of report.externalRequests)
+      console.error(`  ${url}`)
+    failed = true
+  }
+  if (opts.report)
+    writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`)
+  process.exit(failed ? 1 : 0)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`export: ${error.stack ?? error}`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,62 @@
+// Locate a Chromium/Chrome executable for the PDF export and the browser tests.
+// Order: $CHROMIUM_PATH, Playwright's own download, then the usual system paths.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+export const NO_CHROMIUM_MESSAGE
+  = 'No Chromium found. Install one: "sudo apt-get install chromium" (Debian/Ubuntu) or "npx playwright install chromium", or set CHROMIUM_PATH.'
+
+export const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+]
+
+const require = createRequire(import.meta.url)
+
+/** Playwright's own Chromium, only if it has actually been downloaded. */
+function playwrightChromium() {
+  try {
+    const { chromium } = require('playwright-chromium')
+    const path = chromium.executablePath()
+    return path && existsSync(path) ? path : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * Returns the path of a Chromium executable, or throws an Error saying how to get one.
+ *
+ * @param {{ env?: Record<string, string | undefined>, candidates?: string[], playwright?: boolean }} [options]
+ *   only for testing; the defaults are what the project uses
+ * @returns {string}
+ */
+export function findChromium(options = {}) {
+  const env = options.env ?? process.env
+  if (env.CHROMIUM_PATH)
+    return env.CHROMIUM_PATH
+  if (options.playwright !== false) {
+    const bundled = playwrightChromium()
+    if (bundled)
+      return bundled
+  }
+  for (const candidate of options.candidates ?? SYSTEM_CANDIDATES) {
+    if (existsSync(candidate))
+      return candidate
+  }
+  throw new Error(NO_CHROMIUM_MESSAGE)
+}
+
+// `node scripts/find-chromium.js` prints the path, or the message with exit code 1
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    console.log(findChromium())
+  }
+  catch (error) {
+    console.error(error.message)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { findChromium, NO_CHROMIUM_MESSAGE } from '../../scripts/find-chromium.js'
+
+describe('findChromium', () => {
+  it('prefers CHROMIUM_PATH', () => {
+    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/my/chrome' } })).toBe('/opt/my/chrome')
+  })
+
+  it('falls back to the system paths', () => {
+    expect(findChromium({ env: {}, playwright: false, candidates: ['/no/such/chromium', process.execPath] })).toBe(process.execPath)
+  })
+
+  it('says in one line how to get a browser when there is none', () => {
+    expect(() => findChromium({ env: {}, playwright: false, candidates: ['/no/such/chromium'] })).toThrow(NO_CHROMIUM_MESSAGE)
+    expect(NO_CHROMIUM_MESSAGE).toBe('No Chromium found. Install one: "sudo apt-get install chromium" (Debian/Ubuntu) or "npx playwright install chromium", or set CHROMIUM_PATH.')
+    expect(NO_CHROMIUM_MESSAGE).not.toContain('\n')
+  })
+
+  it('finds a browser on this machine (needed by the browser and export tests)', () => {
+    const path = findChromium()
+    expect(existsSync(path), `${path} does not exist`).toBe(true)
+  })
+})

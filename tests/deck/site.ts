@@ -1,0 +1,170 @@
+// Build the deck when needed, serve dist/ on localhost, start Chromium.
+import { spawn } from 'node:child_process'
+import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import http from 'node:http'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { ROOT } from './deck'
+
+export const DIST = path.join(ROOT, 'dist')
+
+/** What the built site is made from: a change to any of these makes dist/ stale. */
+const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'layouts', 'public', 'snippets', 'vite.config.ts', 'uno.config.ts']
+
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+/** Makes every host but the local server unreachable, without a request interceptor (which would turn the cache off). */
+export const OFFLINE_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
+
+function newestMtime(target: string): number {
+  if (!existsSync(target))
+    return 0
+  const stat = statSync(target)
+  if (!stat.isDirectory())
+    return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const name of readdirSync(target)) {
+    if (name === 'node_modules' || name.startsWith('.'))
+      continue
+    newest = Math.max(newest, newestMtime(path.join(target, name)))
+  }
+  return newest
+}
+
+export function distIsFresh(): boolean {
+  const index = path.join(DIST, 'index.html')
+  if (!existsSync(index))
+    return false
+  const built = statSync(index).mtimeMs
+  return INPUTS.every(input => newestMtime(path.join(ROOT, input)) <= built)
+}
+
+/** `slidev build` into dist/, unless dist/ is newer than every input. */
+export async function ensureBuilt(log = (s: string) => process.stdout.write(s)): Promise<{ built: boolean, seconds: number }> {
+  if (distIsFresh())
+    return { built: false, seconds: 0 }
+  const started = Date.now()
+  const slidev = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+  let output = ''
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [slidev, 'build', 'slides.md', '--out', 'dist'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const keep = (c: Buffer) => {
+      output += c.toString()
+      if (output.length > 100_000)
+        output = output.slice(-50_000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
+  if (code !== 0)
+    throw new Error(`slidev build failed (exit code ${code}):\n${output.slice(-5000)}`)
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new Error(`slidev build left no dist/index.html:\n${output.slice(-5000)}`)
+  const seconds = (Date.now() - started) / 1000
+  log(`deck built in ${seconds.toFixed(1)} s\n`)
+  return { built: true, seconds }
+}
+
+/**
+ * A private copy of dist/: a build started meanwhile (by a dev or another run)
+ * rewrites dist/ with new hashed file names under the feet of a running test.
+ */
+export function snapshotDist(): { dir: string, remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deck-dist-'))
+  cpSync(DIST, dir, { recursive: true })
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.zip': 'application/zip',
+  '.whl': 'application/zip',
+  '.tar': 'application/x-tar',
+  '.data': 'application/octet-stream',
+}
+
+export interface StaticServer {
+  origin: string
+  /** every path that was asked for and not found (SPA routes excluded) */
+  missing: string[]
+  close: () => Promise<void>
+}
+
+/**
+ * A small static server for dist/ with the SPA fallback to index.html.
+ * `headers` are added to every response (e.g. cross-origin isolation).
+ */
+export function serveStatic(dir = DIST, options: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
+  const missing: string[] = []
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    let file = path.join(dir, decodeURIComponent(url.pathname))
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end()
+      return
+    }
+    if (existsSync(file) && statSync(file).isDirectory())
+      file = path.join(file, 'index.html')
+    if (!existsSync(file)) {
+      // a route of the single-page app (/3, /presenter/1, /overview): serve the app
+      if (!path.extname(url.pathname)) {
+        file = path.join(dir, 'index.html')
+      }
+      else {
+        missing.push(url.pathname)
+        res.writeHead(404, { 'content-type': 'text/plain', ...options.headers }).end('not found')
+        return
+      }
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
+      ...options.headers,
+    })
+    createReadStream(file).pipe(res)
+  })
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        missing,
+        close: () => new Promise(r => server.close(() => r())),
+      })
+    })
+  })
+}
