@@ -13,6 +13,6 @@ export default defineConfig({
     teardownTimeout: 60_000,
     // the browser and export tests each start Chromium and a server: one file at a time
     fileParallelism: false,
-    reporters: ['default'],
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 })
