@@ -5,7 +5,9 @@
 // raise KeyboardInterrupt inside the running script (Pyodide's interrupt buffer).
 // If that is not available, or the script swallows the interrupt, the worker is
 // terminated and a fresh one is started, so the deck never freezes.
-import type { FromWorker, RunReport, RunResult, Tree } from './types'
+import type { Observation } from '../../grader/judge'
+import type { Case } from '../../grader/spec'
+import type { FromWorker, RunResult, Tree } from './types'
 
 export type PythonStatus = 'idle' | 'loading' | 'ready' | 'failed'
 
@@ -21,6 +23,31 @@ export interface RunHandle {
   /** Stops this run (or takes it out of the queue). */
   stop: () => void
 }
+
+/** One case of an exercise: what the terminal grader's runtimes get (grader/runtimes/types.ts). */
+export interface CaseRunRequest {
+  source: string
+  call: string
+  case: Case
+  /** the case's time limit in seconds, counted from the moment it is handed to Python */
+  timeoutS: number
+}
+
+export interface CaseHandle {
+  /**
+   * What harness.py observed, as `judgeCase` expects it. Never rejects: a case that ran
+   * out of time is `{ limit: 'timeout' }` (or the harness's report with that limit),
+   * a Stop gives `limit: 'interrupted'` with `detail: 'stopped'`, and a broken
+   * worker `{ limit: 'crash', detail }`, as in grader/runtimes/pyodide.ts.
+   */
+  result: Promise<Observation>
+  stop: () => void
+}
+
+/** `detail` of an observation that ended because the learner pressed Stop. */
+export const STOPPED = 'stopped'
+
+type WorkerAnswer = Extract<FromWorker, { type: 'result' | 'observation' }> | { error: 'restarted' }
 
 /** How long an interrupted script may take to give up before its worker is replaced. */
 const INTERRUPT_GRACE_MS = 400
@@ -40,7 +67,7 @@ class PythonClient {
   private interrupt?: Int32Array
   private ready?: Promise<void>
   private nextId = 0
-  private pending = new Map<number, (m: { report?: RunReport, error?: string }) => void>()
+  private pending = new Map<number, (m: WorkerAnswer) => void>()
   private queue: Promise<unknown> = Promise.resolve()
   private listeners = new Set<(status: PythonStatus) => void>()
 
@@ -92,7 +119,7 @@ class PythonClient {
           this.setStatus('failed')
           reject(new Error(message.message))
         }
-        else if (message.type === 'result') {
+        else if (message.type === 'result' || message.type === 'observation') {
           const done = this.pending.get(message.id)
           this.pending.delete(message.id)
           done?.(message)
@@ -151,6 +178,30 @@ class PythonClient {
     return this.start(request).result
   }
 
+  /** Queues one exercise case (same queue as the live blocks: one run at a time). */
+  startCase(request: CaseRunRequest): CaseHandle {
+    let stopRequested: (() => void) | undefined
+    let stoppedEarly = false
+    const result = this.queue.then(() => this.executeCase(request, (stop) => {
+      stopRequested = stop
+      if (stoppedEarly)
+        stop()
+    }))
+    this.queue = result.catch(() => {})
+    return {
+      result,
+      stop: () => {
+        stoppedEarly = true
+        stopRequested?.()
+      },
+    }
+  }
+
+  /** Runs one exercise case and resolves with the harness's observation. */
+  runCase(request: CaseRunRequest): Promise<Observation> {
+    return this.startCase(request).result
+  }
+
   private async execute(request: RunRequest, started: number, onStoppable: (stop: () => void) => void): Promise<RunResult> {
     let stopped: 'stop' | 'timeout' | undefined
     let cancelWait: (() => void) | undefined
@@ -173,7 +224,7 @@ class PythonClient {
     if (interrupt)
       Atomics.store(interrupt, 0, 0)
     const id = ++this.nextId
-    const answer = new Promise<{ report?: RunReport, error?: string }>(resolve => this.pending.set(id, resolve))
+    const answer = new Promise<WorkerAnswer>(resolve => this.pending.set(id, resolve))
     worker.postMessage({ type: 'run', id, source: request.source, tree: request.tree ?? {} })
 
     let finish!: (result: RunResult) => void
@@ -209,11 +260,90 @@ class PythonClient {
       const ms = performance.now() - started
       if (message.error === 'restarted')
         return settle({ status: 'stopped', reason: stopped ?? 'stop', how: 'restart', ms })
-      if (message.error || !message.report)
-        return settle({ status: 'failed', message: message.error ?? 'no report', ms })
+      if (!('type' in message) || message.type !== 'result' || message.error || !message.report)
+        return settle({ status: 'failed', message: message.error || 'no report', ms })
       if (stopped || message.report.limit === 'interrupted')
         return settle({ status: 'stopped', reason: stopped ?? 'stop', how: 'interrupt', report: message.report, ms })
       settle({ status: 'done', report: message.report, ms })
+    })
+    try {
+      return await outcome
+    }
+    finally {
+      clearTimeout(timer)
+      if (interrupt)
+        Atomics.store(interrupt, 0, 0)
+    }
+  }
+  /**
+   * Like `execute`, for one exercise case. The time limit works as in the terminal
+   * grader (grader/runtimes/pyodide.ts): KeyboardInterrupt when the page is
+   * cross-origin isolated, and a fresh worker when that is not possible or not enough.
+   */
+  private async executeCase(request: CaseRunRequest, onStoppable: (stop: () => void) => void): Promise<Observation> {
+    let stopped: 'stop' | 'timeout' | undefined
+    let cancelWait: (() => void) | undefined
+    onStoppable(() => {
+      stopped = 'stop'
+      cancelWait?.()
+    })
+    try {
+      await Promise.race([this.preload(), new Promise<void>(resolve => (cancelWait = resolve))])
+    }
+    catch (error: any) {
+      return { limit: 'crash', detail: `Python could not start: ${error?.message ?? error}` }
+    }
+    const ended = (reason: 'stop' | 'timeout'): Observation =>
+      reason === 'timeout' ? { limit: 'timeout' } : { limit: 'interrupted', detail: STOPPED }
+    if (stopped)
+      return ended(stopped)
+
+    const worker = this.worker!
+    const interrupt = this.interrupt
+    if (interrupt)
+      Atomics.store(interrupt, 0, 0)
+    const id = ++this.nextId
+    const answer = new Promise<WorkerAnswer>(resolve => this.pending.set(id, resolve))
+    worker.postMessage({ type: 'case', id, source: request.source, call: request.call, case: request.case })
+
+    let finish!: (seen: Observation) => void
+    const outcome = new Promise<Observation>(resolve => (finish = resolve))
+    let settled = false
+    const settle = (seen: Observation) => {
+      if (!settled) {
+        settled = true
+        finish(seen)
+      }
+    }
+    const halt = (reason: 'stop' | 'timeout') => {
+      if (settled || stopped)
+        return
+      stopped = reason
+      if (interrupt) {
+        Atomics.store(interrupt, 0, SIGINT)
+        setTimeout(() => {
+          if (!settled && this.worker === worker) {
+            this.restart()
+            settle(ended(reason))
+          }
+        }, INTERRUPT_GRACE_MS)
+      }
+      else {
+        this.restart()
+        settle(ended(reason))
+      }
+    }
+    onStoppable(() => halt('stop'))
+    const timer = setTimeout(() => halt('timeout'), request.timeoutS * 1000)
+    answer.then((message) => {
+      if (message.error === 'restarted')
+        return settle(ended(stopped ?? 'stop'))
+      if (!('type' in message) || message.type !== 'observation' || message.error || !message.observation)
+        return settle({ limit: 'crash', detail: message.error || 'the Python worker sent no observation' })
+      const seen = message.observation
+      if (stopped && seen.limit === 'interrupted')
+        return settle(stopped === 'timeout' ? { ...seen, limit: 'timeout' } : { ...seen, detail: STOPPED })
+      settle(seen)
     })
     try {
       return await outcome

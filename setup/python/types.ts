@@ -1,4 +1,6 @@
 // Shapes shared by the deck's Python client, its worker and the runner.
+import type { Observation } from '../../grader/judge'
+import type { Case } from '../../grader/spec'
 
 export type FileValue = string | { size: number }
 export type Tree = Record<string, FileValue>
@@ -28,11 +30,14 @@ export type RunResult =
 export type ToWorker =
   | { type: 'init', indexURL: string, interrupt?: SharedArrayBuffer }
   | { type: 'run', id: number, source: string, tree: Tree }
+  /** one case of an exercise, run by grader/runtimes/pyodide-case.js (`runCase`) */
+  | { type: 'case', id: number, source: string, call: string, case: Case }
 
 export type FromWorker =
   | { type: 'ready', version: string, ms: number }
   | { type: 'failed', message: string }
   | { type: 'result', id: number, report?: RunReport, error?: string }
+  | { type: 'observation', id: number, observation?: Observation, error?: string }
 
 /** What a live block shows; changes while the run goes on. */
 export interface LiveState {

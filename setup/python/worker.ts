@@ -1,7 +1,8 @@
-// A module Web Worker that hosts Pyodide for the live blocks of the deck.
+// A module Web Worker that hosts Pyodide for the live blocks and the exercise slides
+// of the deck (an exercise case runs exactly as in the terminal grader's Pyodide worker).
 // Python runs here, never on the page's thread, so a busy script cannot freeze the slides.
 import harnessSource from '../../grader/harness.py?raw'
-import { installHarness } from '../../grader/runtimes/pyodide-case.js'
+import { installHarness, runCase } from '../../grader/runtimes/pyodide-case.js'
 import { runScript } from './run-script'
 import type { FromWorker, ToWorker } from './types'
 
@@ -45,6 +46,19 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     }
     catch (error: any) {
       post({ type: 'result', id: message.id, error: String(error?.message ?? error).split('\n').slice(-3).join(' ') })
+    }
+    return
+  }
+  if (message.type === 'case') {
+    try {
+      if (!ready)
+        throw new Error('Python is not started')
+      const { pyodide, harness } = await ready
+      const observation = runCase(pyodide, harness, { source: message.source, call: message.call, case: message.case })
+      post({ type: 'observation', id: message.id, observation })
+    }
+    catch (error: any) {
+      post({ type: 'observation', id: message.id, error: String(error?.message ?? error).split('\n').slice(-3).join(' ') })
     }
   }
 }

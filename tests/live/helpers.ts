@@ -1,10 +1,14 @@
 // Shared by the live-Python tests and the deck benchmark: the deck's live blocks,
-// a browser, and a page that records every request leaving the local server.
+// a browser, and a page that records every request leaving the local server;
+// and for the exercise slides: where they are, and the terminal grader's report.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
+import path from 'node:path'
 import { chromium } from 'playwright-chromium'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { findChromium } from '../../scripts/find-chromium.js'
-import { loadDeck } from '../deck/deck'
-import { BROWSER_ARGS } from '../deck/site'
+import { loadDeck, ROOT } from '../deck/deck'
+import { BROWSER_ARGS, DIST, ensureBuilt } from '../deck/site'
 import { extractSnippets } from '../deck/snippets'
 import type { Snippet } from '../deck/snippets'
 
@@ -61,4 +65,77 @@ export async function watchedContext(browser: Browser, origin: string): Promise<
       return page
     },
   }
+}
+
+// ---------------------------------------------------------------- exercise slides
+
+/** The exercise slides of the deck: `<ExerciseSlide id="NN-slug" />`, with their slide number. */
+export async function exerciseSlides(): Promise<{ id: string, slide: number, title: string }[]> {
+  const slides = await loadDeck()
+  return slides.flatMap((s) => {
+    const id = s.content.match(/<ExerciseSlide\s+id="([^"]+)"/)?.[1]
+    return id ? [{ id, slide: s.no, title: s.title }] : []
+  })
+}
+
+/** Newest modification time below `target` (0 when it does not exist). */
+function newest(target: string): number {
+  if (!existsSync(target))
+    return 0
+  const stat = statSync(target)
+  if (!stat.isDirectory())
+    return stat.mtimeMs
+  let found = stat.mtimeMs
+  for (const name of readdirSync(target)) {
+    if (name === 'node_modules' || name.startsWith('.') || name === '__pycache__')
+      continue
+    found = Math.max(found, newest(path.join(target, name)))
+  }
+  return found
+}
+
+/** Folders the exercise slides are built from, besides the deck's own inputs (tests/deck/site.ts). */
+const EXERCISE_INPUTS = ['exercises', 'solutions', 'grader']
+
+/**
+ * Like `ensureBuilt`, but the exercise slides bundle exercises/, solutions/ and the
+ * grader at build time: a change there makes dist/ stale too.
+ */
+export async function ensureBuiltWithExercises(log = (s: string) => process.stdout.write(s)) {
+  const index = path.join(DIST, 'index.html')
+  const stale = !existsSync(index)
+    || EXERCISE_INPUTS.some(input => newest(path.join(ROOT, input)) > statSync(index).mtimeMs)
+  if (stale && existsSync(index)) {
+    // make ensureBuilt see dist/ as stale: it compares with dist/index.html's time
+    const past = new Date(0)
+    utimesSync(index, past, past)
+  }
+  return ensureBuilt(log)
+}
+
+export interface TerminalCase { name: string, status: 'pass' | 'fail' | 'error', message: string | null }
+export interface TerminalExercise { id: string, tests: TerminalCase[] }
+
+/**
+ * The terminal grader's JSON report (`npx tsx grader/cli.ts grade --json`), with the
+ * Pyodide runtime; `solutions` grades solutions/ instead of the starters.
+ */
+export async function terminalReport(options: { solutions: boolean }): Promise<TerminalExercise[]> {
+  const args = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/cli.ts', 'grade', '--json', '--runtime', 'pyodide']
+  if (options.solutions)
+    args.push('--solutions')
+  const { stdout, stderr, code } = await new Promise<{ stdout: string, stderr: string, code: number | null }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c: Buffer) => { out += c.toString() })
+    child.stderr.on('data', (c: Buffer) => { err += c.toString() })
+    child.on('error', reject)
+    child.on('close', c => resolve({ stdout: out, stderr: err, code: c }))
+  })
+  const start = stdout.indexOf('{')
+  if (start < 0)
+    throw new Error(`the terminal grader printed no JSON (exit code ${code}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`)
+  const report = JSON.parse(stdout.slice(start)) as { exercises: TerminalExercise[] }
+  return report.exercises
 }

@@ -1,0 +1,312 @@
+// The exercise slides on the built deck, in Chromium: Check on the starter shows
+// failing cases, the solution passes every case, and a reload keeps the learner's
+// code and result. And parity with the terminal grader: for every exercise, the
+// browser's verdicts (status and message per case) for the starter and for the
+// solution are the ones `npx tsx grader/cli.ts grade --json` gives.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../deck/deck'
+import { ensureBuiltWithExercises, exerciseSlides, launchBrowser, terminalReport, watchedContext } from './helpers'
+import type { TerminalExercise, WatchedContext } from './helpers'
+import { serveDist, waitForPython } from './serve'
+import type { LiveServer } from './serve'
+
+const slides = await exerciseSlides()
+/** The exercise driven through its buttons. */
+const UI_ID = '04-build-folders'
+
+const read = (folder: 'exercises' | 'solutions', id: string) => readFileSync(path.join(ROOT, folder, id, 'task.py'), 'utf8')
+
+interface Verdict { name: string, status: string, message: string }
+
+/** What the terminal and the browser are compared on. */
+const comparable = (tests: { name: string, status: string, message: string | null }[]): Verdict[] =>
+  tests.map(t => ({ name: t.name, status: t.status, message: (t.message ?? '').trimEnd() }))
+
+let browser: Browser | undefined
+let server: LiveServer | undefined
+let watched: WatchedContext | undefined
+let setupError: Error | undefined
+let terminal: Promise<{ starters: TerminalExercise[], solutions: TerminalExercise[] }>
+
+beforeAll(async () => {
+  // the terminal grader runs in its own processes while the deck is built and served
+  terminal = Promise.all([terminalReport({ solutions: false }), terminalReport({ solutions: true })])
+    .then(([starters, solutions]) => ({ starters, solutions }))
+  terminal.catch(() => {})
+  try {
+    browser = await launchBrowser()
+    await ensureBuiltWithExercises()
+    server = await serveDist({ isolated: true })
+    watched = await watchedContext(browser, server.origin)
+  }
+  catch (error) {
+    setupError = error as Error
+  }
+}, 900_000)
+
+afterAll(async () => {
+  await watched?.context.close().catch(() => {})
+  await server?.close()
+  await browser?.close().catch(() => {})
+})
+
+function ready() {
+  if (setupError)
+    throw setupError
+  return { server: server!, watched: watched! }
+}
+
+function slideOf(id: string) {
+  const found = slides.find(s => s.id === id)
+  if (!found)
+    throw new Error(`no slide with <ExerciseSlide id="${id}" />`)
+  return found.slide
+}
+
+/** The exercise on slide `slide`, and its parts. */
+function exerciseOn(page: Page, slide: number) {
+  const root = page.locator(`[data-slidev-no="${slide}"] .exercise`)
+  return {
+    root,
+    editor: root.locator('textarea.ex-editor'),
+    check: root.locator('button.ex-check'),
+    hint: root.locator('button.ex-hint-btn'),
+    reset: root.locator('button.ex-reset'),
+    undo: root.locator('button.ex-undo'),
+    results: root.locator('.ex-results'),
+    done: root.locator('.ex-done'),
+  }
+}
+
+/** Clicks Check and waits for the verdicts; returns them as shown. */
+async function clickCheck(page: Page, ex: ReturnType<typeof exerciseOn>): Promise<Verdict[]> {
+  await ex.check.click()
+  await ex.results.and(page.locator('[data-state="checked"]')).waitFor({ timeout: 120_000 })
+  return shownVerdicts(ex.results)
+}
+
+async function shownVerdicts(results: Locator): Promise<Verdict[]> {
+  return results.locator('.ex-case').evaluateAll(items => items.map(item => ({
+    name: item.querySelector('.ex-case-name')?.textContent?.trim() ?? '',
+    status: item.getAttribute('data-status') ?? '',
+    message: (item.querySelector('.ex-message')?.textContent ?? '').trimEnd(),
+  })))
+}
+
+describe('an exercise slide, through its buttons', () => {
+  let page: Page | undefined
+  let slide = 0
+
+  beforeAll(async () => {
+    if (setupError)
+      return
+    slide = slideOf(UI_ID)
+    page = await watched!.newPage()
+    page.on('dialog', dialog => dialog.accept())
+    await page.goto(`${server!.origin}/${slide}`)
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await exerciseOn(page, slide).editor.waitFor({ timeout: 60_000 })
+    await waitForPython(page, 120_000)
+  }, 300_000)
+
+  afterAll(async () => {
+    await page?.close().catch(() => {})
+  })
+
+  it('has one slide with a title for each exercise', () => {
+    expect(slides.map(s => s.id)).toEqual([
+      '01-which-os', '02-where-am-i', '03-listing', '04-build-folders', '05-bulk-rename', '06-tidy-by-extension',
+      '07-walk-tree', '08-file-facts', '09-environment', '10-paths', '11-safe-cleanup', '12-errors', '13-where-os-came-from',
+    ])
+    for (const s of slides)
+      expect(s.title, `slide ${s.slide}`).toMatch(new RegExp(`^${s.id.slice(0, 2)} · \\S`))
+  })
+
+  it('shows the starter, and Check shows its failing cases, as the terminal does', async () => {
+    ready()
+    const ex = exerciseOn(page!, slide)
+    expect(await ex.editor.inputValue()).toBe(read('exercises', UI_ID))
+    await expect.poll(() => ex.done.innerText()).toBe('0 of 13 done')
+    const shown = await clickCheck(page!, ex)
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.filter(v => v.status !== 'pass').length, 'the starter should fail').toBeGreaterThan(0)
+    expect(await ex.root.getAttribute('data-passed')).toBe('false')
+    const { starters } = await terminal
+    expect(shown).toEqual(comparable(starters.find(e => e.id === UI_ID)!.tests))
+    // a folder that came out wrong is drawn with the problems marked
+    expect(await ex.results.locator('.ex-picture .file-tree [data-mark="missing"]').count()).toBeGreaterThan(0)
+  })
+
+  it('passes every case with the solution pasted into the editor', async () => {
+    ready()
+    const ex = exerciseOn(page!, slide)
+    await ex.editor.fill(read('solutions', UI_ID))
+    const shown = await clickCheck(page!, ex)
+    expect(shown.map(v => v.status)).toEqual(shown.map(() => 'pass'))
+    expect(await ex.results.locator('.ex-summary').innerText()).toMatch(/All \d+ cases pass/)
+    expect(await ex.root.getAttribute('data-passed')).toBe('true')
+    expect(await ex.done.innerText()).toBe('1 of 13 done')
+  })
+
+  it('keeps the code and the passed state across a reload', async () => {
+    ready()
+    await page!.reload()
+    const ex = exerciseOn(page!, slide)
+    await ex.editor.waitFor({ timeout: 60_000 })
+    expect(await ex.editor.inputValue()).toBe(read('solutions', UI_ID))
+    expect(await ex.root.getAttribute('data-passed')).toBe('true')
+    expect(await ex.done.innerText()).toBe('1 of 13 done')
+    const shown = await shownVerdicts(ex.results)
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.every(v => v.status === 'pass')).toBe(true)
+    // another exercise is still at its starter
+    const other = exerciseOn(page!, slideOf('05-bulk-rename'))
+    expect(await other.editor.inputValue()).toBe(read('exercises', '05-bulk-rename'))
+  })
+
+  it('keeps keys typed in the editor away from the slides; Tab indents', async () => {
+    ready()
+    const ex = exerciseOn(page!, slide)
+    const url = page!.url()
+    await ex.editor.click()
+    await page!.keyboard.press('ControlOrMeta+End')
+    await page!.keyboard.press('ArrowRight')
+    await page!.keyboard.press('ArrowRight')
+    await page!.keyboard.press('Space')
+    await page!.keyboard.press('Tab')
+    await page!.waitForTimeout(500)
+    expect(page!.url()).toBe(url)
+    expect(await ex.editor.inputValue()).toBe(`${read('solutions', UI_ID)}     `)
+    expect(await ex.editor.evaluate(e => e === document.activeElement)).toBe(true)
+  })
+
+  it('reveals the hints one by one, and Reset can be undone', async () => {
+    ready()
+    const ex = exerciseOn(page!, slide)
+    const hints = ex.root.locator('.ex-hint')
+    expect(await hints.count()).toBe(0)
+    await ex.hint.click()
+    expect(await hints.count()).toBe(1)
+    await ex.hint.click()
+    expect(await hints.count()).toBe(2)
+    const mine = await ex.editor.inputValue()
+    await ex.reset.click()
+    expect(await ex.editor.inputValue()).toBe(read('exercises', UI_ID))
+    await ex.undo.click()
+    expect(await ex.editor.inputValue()).toBe(mine)
+    await page!.reload()
+    await ex.editor.waitFor({ timeout: 60_000 })
+    expect(await exerciseOn(page!, slide).root.locator('.ex-hint').count()).toBe(2)
+  })
+
+  it('fetched nothing from outside the local server, without errors', () => {
+    const { watched } = ready()
+    expect(watched.outside).toEqual([])
+    expect(watched.errors).toEqual([])
+  })
+})
+
+describe('parity with the terminal grader (Pyodide runtime), every exercise', () => {
+  let page: Page | undefined
+  let browserSide: Record<string, { builtStarter: string, starter: Verdict[], solution: Verdict[] }> = {}
+
+  beforeAll(async () => {
+    if (setupError)
+      return
+    page = await watched!.newPage()
+    await page.goto(`${server!.origin}/${slideOf('01-which-os')}`)
+    await page.waitForFunction(() => !!(window as any).__osWorkshop, undefined, { timeout: 60_000 })
+    await waitForPython(page, 120_000)
+    const sources = slides.map(s => ({ id: s.id, starter: read('exercises', s.id), solution: read('solutions', s.id) }))
+    browserSide = await page.evaluate(async (all) => {
+      const hook = (window as any).__osWorkshop
+      const out: Record<string, { builtStarter: string, starter: Verdict[], solution: Verdict[] }> = {}
+      const pick = (vs: Verdict[]) => vs.map(v => ({ name: v.name, status: v.status, message: v.message.trimEnd() }))
+      for (const { id, starter, solution } of all) {
+        out[id] = {
+          builtStarter: hook.starter(id) ?? '',
+          starter: pick(await hook.check(id, starter)),
+          solution: pick(await hook.check(id, solution)),
+        }
+      }
+      return out
+    }, sources)
+  }, 600_000)
+
+  afterAll(async () => {
+    await page?.close().catch(() => {})
+  })
+
+  it('the deck was built from the exercises on disk', () => {
+    ready()
+    for (const s of slides)
+      expect(browserSide[s.id]?.builtStarter, s.id).toBe(read('exercises', s.id))
+  })
+
+  it('the terminal report covers every exercise slide', async () => {
+    ready()
+    const { starters, solutions } = await terminal
+    expect(starters.map(e => e.id)).toEqual(slides.map(s => s.id))
+    expect(solutions.map(e => e.id)).toEqual(slides.map(s => s.id))
+  }, 300_000)
+
+  it.each(slides.map(s => s.id))('%s: the same verdicts for the starter and the solution', async (id) => {
+    ready()
+    const { starters, solutions } = await terminal
+    const seen = browserSide[id]
+    expect(seen, `no browser verdicts for ${id}`).toBeDefined()
+    expect(seen.starter, `${id}, starter`).toEqual(comparable(starters.find(e => e.id === id)!.tests))
+    expect(seen.solution, `${id}, solution`).toEqual(comparable(solutions.find(e => e.id === id)!.tests))
+    // the solution is a solution, and the starter is not one yet
+    expect(seen.solution.every(v => v.status === 'pass'), `${id}: the solution should pass`).toBe(true)
+    expect(seen.starter.some(v => v.status !== 'pass'), `${id}: the starter should fail`).toBe(true)
+  }, 300_000)
+})
+
+describe.each([
+  { isolated: true, label: 'cross-origin isolated (interrupt)' },
+  { isolated: false, label: 'not isolated (worker replaced)' },
+])('a case that never ends, $label', ({ isolated }) => {
+  const ID = '13-where-os-came-from'
+  const LOOP = 'def where_os_lives():\n    while True:\n        pass\n'
+
+  it('is stopped at its time limit, judged as in the terminal, and the next check works', async () => {
+    const { watched } = ready()
+    const local = isolated ? server! : await serveDist({ isolated })
+    const context = isolated ? watched : await watchedContext(browser!, local.origin)
+    const page = await context.newPage()
+    try {
+      await page.goto(`${local.origin}/${slideOf(ID)}`)
+      await page.waitForFunction(() => !!(window as any).__osWorkshop, undefined, { timeout: 60_000 })
+      await waitForPython(page, 120_000)
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated)
+      const started = Date.now()
+      const stuck: Verdict[] = await page.evaluate(([id, source]) => (window as any).__osWorkshop.check(id, source), [ID, LOOP])
+      const seconds = (Date.now() - started) / 1000
+      expect(stuck.length).toBeGreaterThan(0)
+      for (const v of stuck) {
+        expect(v.status, v.name).toBe('error')
+        expect(v.message, v.name).toMatch(/did not finish within \d+(?:\.\d+)? s, so the grader stopped it/)
+      }
+      // each case ends soon after its own limit (3 s by default), not never
+      expect(seconds).toBeLessThan(stuck.length * 15)
+      const after: Verdict[] = await page.evaluate(([id]) => {
+        const hook = (window as any).__osWorkshop
+        return hook.check(id, hook.solution(id))
+      }, [ID])
+      expect(after.map(v => v.status)).toEqual(after.map(() => 'pass'))
+      expect(context.errors).toEqual([])
+    }
+    finally {
+      await page.close().catch(() => {})
+      if (!isolated) {
+        await context.context.close().catch(() => {})
+        await local.close()
+      }
+    }
+  }, 240_000)
+})
