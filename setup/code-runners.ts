@@ -31,6 +31,11 @@ const runPython: CodeRunner = async (code, ctx) => {
   const tree = options.tree ?? {}
   const state = reactive<LiveState>({ run: ++runs, phase: python.status === 'ready' ? 'running' : 'loading', tree, fallback: options.expected })
 
+  if (isPrinting() && options.expected !== undefined) {
+    // the handout shows the output the slide promises (tests check it against real runs)
+    state.phase = 'finished'
+    return { element: mount(state) }
+  }
   if (isPrinting()) {
     // printing waits for the real output, but never for ever
     const deadline = new Promise<RunResult>(resolve => setTimeout(

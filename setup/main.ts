@@ -4,5 +4,7 @@ import { defineAppSetup } from '@slidev/types'
 import { preloadPython } from './python/client'
 
 export default defineAppSetup(() => {
-  preloadPython()
+  // a printed handout shows each block's promised output: no Python needed
+  if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('print'))
+    preloadPython()
 })

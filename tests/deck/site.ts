@@ -10,7 +10,9 @@ import { ROOT } from './deck'
 export const DIST = path.join(ROOT, 'dist')
 
 /** What the built site is made from: a change to any of these makes dist/ stale. */
-const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'layouts', 'public', 'snippets', 'vite.config.ts', 'uno.config.ts']
+const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'layouts', 'public', 'snippets', 'vite.config.ts', 'uno.config.ts',
+  // the exercise slides bundle these at build time
+  'exercises', 'solutions', 'grader']
 
 export const BROWSER_ARGS = [
   '--no-sandbox',

@@ -8,7 +8,8 @@ import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../deck/deck'
-import { ensureBuiltWithExercises, exerciseSlides, launchBrowser, terminalReport, watchedContext } from './helpers'
+import { ensureBuilt } from '../deck/site'
+import { exerciseSlides, launchBrowser, terminalReport, watchedContext } from './helpers'
 import type { TerminalExercise, WatchedContext } from './helpers'
 import { serveDist, waitForPython } from './serve'
 import type { LiveServer } from './serve'
@@ -38,7 +39,7 @@ beforeAll(async () => {
   terminal.catch(() => {})
   try {
     browser = await launchBrowser()
-    await ensureBuiltWithExercises()
+    await ensureBuilt()
     server = await serveDist({ isolated: true })
     watched = await watchedContext(browser, server.origin)
   }

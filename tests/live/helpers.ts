@@ -2,7 +2,6 @@
 // a browser, and a page that records every request leaving the local server;
 // and for the exercise slides: where they are, and the terminal grader's report.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-chromium'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
@@ -76,41 +75,6 @@ export async function exerciseSlides(): Promise<{ id: string, slide: number, tit
     const id = s.content.match(/<ExerciseSlide\s+id="([^"]+)"/)?.[1]
     return id ? [{ id, slide: s.no, title: s.title }] : []
   })
-}
-
-/** Newest modification time below `target` (0 when it does not exist). */
-function newest(target: string): number {
-  if (!existsSync(target))
-    return 0
-  const stat = statSync(target)
-  if (!stat.isDirectory())
-    return stat.mtimeMs
-  let found = stat.mtimeMs
-  for (const name of readdirSync(target)) {
-    if (name === 'node_modules' || name.startsWith('.') || name === '__pycache__')
-      continue
-    found = Math.max(found, newest(path.join(target, name)))
-  }
-  return found
-}
-
-/** Folders the exercise slides are built from, besides the deck's own inputs (tests/deck/site.ts). */
-const EXERCISE_INPUTS = ['exercises', 'solutions', 'grader']
-
-/**
- * Like `ensureBuilt`, but the exercise slides bundle exercises/, solutions/ and the
- * grader at build time: a change there makes dist/ stale too.
- */
-export async function ensureBuiltWithExercises(log = (s: string) => process.stdout.write(s)) {
-  const index = path.join(DIST, 'index.html')
-  const stale = !existsSync(index)
-    || EXERCISE_INPUTS.some(input => newest(path.join(ROOT, input)) > statSync(index).mtimeMs)
-  if (stale && existsSync(index)) {
-    // make ensureBuilt see dist/ as stale: it compares with dist/index.html's time
-    const past = new Date(0)
-    utimesSync(index, past, past)
-  }
-  return ensureBuilt(log)
 }
 
 export interface TerminalCase { name: string, status: 'pass' | 'fail' | 'error', message: string | null }

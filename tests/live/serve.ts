@@ -1,26 +1,7 @@
 // Serve the built deck (dist/) on localhost, with or without the cross-origin
 // isolation headers, and drive its live Python blocks in Chromium.
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import type { Page } from 'playwright-chromium'
-import { DIST } from '../deck/site'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-}
+import { DIST, serveStatic } from '../deck/site'
 
 export interface LiveServer {
   origin: string
@@ -30,49 +11,15 @@ export interface LiveServer {
   close: () => Promise<void>
 }
 
+const ISOLATION = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+}
+
 /** dist/ on 127.0.0.1; `isolated` adds COOP/COEP so SharedArrayBuffer (interrupts) works. */
-export function serveDist(options: { isolated: boolean, dir?: string }): Promise<LiveServer> {
-  const dir = options.dir ?? DIST
-  const missing: string[] = []
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let file = path.join(dir, decodeURIComponent(url.pathname))
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end()
-      return
-    }
-    if (existsSync(file) && statSync(file).isDirectory())
-      file = path.join(file, 'index.html')
-    if (!existsSync(file)) {
-      if (path.extname(url.pathname)) {
-        missing.push(url.pathname)
-        res.writeHead(404).end('not found')
-        return
-      }
-      file = path.join(dir, 'index.html')
-    }
-    const headers: Record<string, string> = {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
-    }
-    if (options.isolated) {
-      headers['cross-origin-opener-policy'] = 'same-origin'
-      headers['cross-origin-embedder-policy'] = 'require-corp'
-    }
-    res.writeHead(200, headers)
-    createReadStream(file).pipe(res)
-  })
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        isolated: options.isolated,
-        missing,
-        close: () => new Promise(r => server.close(() => r())),
-      })
-    })
-  })
+export async function serveDist(options: { isolated: boolean, dir?: string }): Promise<LiveServer> {
+  const server = await serveStatic(options.dir ?? DIST, { headers: options.isolated ? ISOLATION : {} })
+  return { ...server, isolated: options.isolated }
 }
 
 /** Resolves when the deck's Python worker says it is ready (see setup/python/client.ts). */
