@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Export the workshop deck as PDF handouts with Slidev's own exporter.
+// Export the workshop deck as PDF handouts: Slidev's own exporter takes a picture
+// of every slide (and click step), and pdf-lib binds them into one page each.
 //
 //   npm run export                       -> os-workshop.pdf and os-workshop-clicks.pdf
 //   npm run export -- --out-dir handouts -> the same files in handouts/
@@ -13,7 +14,7 @@
 // to a guard proxy, which refuses it and writes it down. Any such request makes
 // the export fail, so a deck that silently needs the internet is noticed here.
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -171,6 +172,11 @@ function hostOf(url) {
   }
 }
 
+/** A slide picture with something on it: an empty slide compresses to almost nothing. */
+function isDrawn(stream) {
+  return (stream.contents?.length ?? 0) > 8_000
+}
+
 /**
  * Page count, and the pages that came out blank. A page without any font has
  * no text at all: every slide has at least a title, so that page is broken
@@ -186,7 +192,25 @@ export async function inspectPdf(file) {
   return { pages: pdf.getPageCount(), blank }
 }
 
-/** Whether a resource dictionary, or a form XObject it uses, has a font. */
+/** One PDF page per slide picture, in slide (and click) order, at the slide's size. */
+async function picturesToPdf(dir, output) {
+  const order = name => name.replace(/\.png$/, '').split('-').map(Number)
+  const files = readdirSync(dir).filter(n => n.endsWith('.png')).sort((a, b) => {
+    const [x, y] = [order(a), order(b)]
+    return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0)
+  })
+  const pdf = await PDFDocument.create()
+  pdf.setTitle('Python\'s os module: a hands-on workshop')
+  for (const file of files) {
+    const image = await pdf.embedPng(readFileSync(path.join(dir, file)))
+    const width = 735 // points: the 980 px wide slide canvas
+    const height = width * image.height / image.width
+    pdf.addPage([width, height]).drawImage(image, { x: 0, y: 0, width, height })
+  }
+  writeFileSync(output, await pdf.save())
+}
+
+/** Whether a resource dictionary, or a form XObject it uses, has a font or a picture. */
 function hasFont(pdf, resources, depth = 0) {
   if (!resources || depth > 8)
     return false
@@ -198,6 +222,8 @@ function hasFont(pdf, resources, depth = 0) {
   for (const [, ref] of xobjects.entries()) {
     const stream = pdf.context.lookup(ref)
     const dict = stream?.dict
+    if (dict?.get(PDFName.of('Subtype')) === PDFName.of('Image') && isDrawn(stream))
+      return true
     if (dict && hasFont(pdf, pdf.context.lookup(dict.get(PDFName.of('Resources'))), depth + 1))
       return true
   }
@@ -243,17 +269,24 @@ async function main() {
       for (let attempt = 1; ; attempt++) {
         rmSync(output, { force: true })
         console.log(`\nexport: ${job.file} ...${attempt > 1 ? ` (attempt ${attempt})` : ''}`)
+        // Slidev's one-piece PDF drops the last slides of this deck; its PNG export
+        // renders every slide, so the handout is assembled from those pictures.
+        const shots = path.join(work, `${job.file}-png`)
+        rmSync(shots, { recursive: true, force: true })
         await run([
           'export',
           'slides.md',
+          '--format',
+          'png',
           '--output',
-          output,
+          shots,
           '--executable-path',
           executable,
           '--timeout',
           String(opts.timeout),
           ...job.extra,
         ], opts.maxMinutes * 60_000)
+        await picturesToPdf(shots, output)
         if (!existsSync(output))
           throw new Error(`slidev export reported success but ${output} is missing`)
         const { pages, blank } = await inspectPdf(output)
