@@ -4,7 +4,7 @@ import { defineAppSetup } from '@slidev/types'
 import { preloadPython } from './python/client'
 
 export default defineAppSetup(() => {
-  // a printed handout shows each block's promised output: no Python needed
-  if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('print'))
+  // the exporter's print page shows each block's promised output: no Python needed
+  if (typeof location === 'undefined' || !/\/print\/?$/.test(location.pathname))
     preloadPython()
 })
