@@ -25,5 +25,8 @@ def read_settings():
 
 
 if __name__ == "__main__":
-    # Try it yourself:  WORKSHOP_DEBUG=yes python task.py
+    # Try it yourself:
+    #   Linux, macOS:        WORKSHOP_DEBUG=yes python task.py
+    #   Windows cmd:         set WORKSHOP_DEBUG=yes   then   python task.py
+    #   Windows PowerShell:  $env:WORKSHOP_DEBUG = "yes"   then   python task.py
     print(read_settings())

@@ -1,6 +1,9 @@
 """Exercise 13: Where does os come from?
 
-`import os` loads a normal Python file. Write where_os_lives(). It
+os is Python code from the standard library folder (never site-packages).
+Python loads it while starting up, so it is in sys.modules before your
+first line runs; since Python 3.11 that copy is frozen into Python itself,
+and os.__file__ names its source file, os.py. Write where_os_lives(). It
 returns a dictionary:
 
     "loaded"       True if "os" is in sys.modules (the modules loaded so far)

@@ -1,0 +1,15 @@
+// What a live block on a slide shows; changes while the run goes on.
+import type { RunResult } from '../core/python/host'
+import type { Tree } from '../core/spec'
+
+export interface LiveState {
+  /** counts the runs of the page: tells one run's output from the next */
+  run: number
+  phase: 'loading' | 'running' | 'finished'
+  result?: RunResult
+  /** the slide's folder before the run */
+  tree: Tree
+  /** printed output the slide promises, shown when Python could not run (print only) */
+  fallback?: string
+  stop?: () => void
+}
