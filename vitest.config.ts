@@ -1,18 +1,24 @@
+// `npm test` runs four projects, one group after the other:
+//   unit    fast, pure, in parallel
+//   grader  the terminal grader and its runtimes (time limits: one file at a time)
+//   deck    the slides: structure, snippets on CPython, the built deck in Chromium, the export
+//   live    live Python in the browser
+// Browser and export tests build or serve the deck themselves, hence the generous timeouts.
+
 import { defineConfig } from 'vitest/config'
 
-// One test run for the whole project: tests/deck (the slides) and tests/grader.
-// Browser and export tests build or serve the deck themselves, so they are slow:
-// the timeouts are generous on purpose.
+const serial = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 600_000 }
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'dist/**'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 600_000,
     teardownTimeout: 60_000,
-    // the browser and export tests each start Chromium and a server: one file at a time
-    fileParallelism: false,
     reporters: ['default', './tests/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'grader', include: ['tests/grader/**/*.test.ts'], ...serial, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'deck', include: ['tests/deck/**/*.test.ts'], ...serial, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'live', include: ['tests/live/**/*.test.ts'], ...serial, sequence: { groupOrder: 3 } } },
+    ],
   },
 })

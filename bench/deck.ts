@@ -2,11 +2,11 @@
 // ready after opening the deck, and how long a click on Run takes to show the
 // output, with Python already loaded and with a cold page.
 import type { Browser, Page } from 'playwright-chromium'
+import type { Row } from './measure'
 import { ensureBuilt } from '../tests/deck/site'
 import { launchBrowser, liveIndex, liveSnippets } from '../tests/live/helpers'
 import { serveDist, waitForPython } from '../tests/live/serve'
 import { median } from './measure'
-import type { Row } from './measure'
 
 /**
  * Clicks Run on a live block and returns the milliseconds until its output is there,
@@ -41,7 +41,7 @@ async function timedRun(page: Page, slide: number, index: number): Promise<numbe
 }
 
 export async function benchDeck(runs: number): Promise<Row[]> {
-  await ensureBuilt(() => {})
+  await ensureBuilt(() => true)
   const snippets = await liveSnippets()
   // a slide whose block works on files of its tree
   const snippet = snippets.find(s => Object.keys(s.tree).length > 0) ?? snippets[0]

@@ -1,9 +1,11 @@
 // Grader timings: all exercises cold, one exercise cold, and watch-mode re-grades,
 // for each runtime. Watch re-grades edit a solution (a comment line) and restore it.
+
+import type { Row } from './measure'
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { median, PROJECT, type Row, timeCommand } from './measure'
+import { median, PROJECT, timeCommand } from './measure'
 
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx')
 const CLI = ['grader/cli.ts', 'grade', '--solutions', '--json']
@@ -45,16 +47,19 @@ async function watchLatency(runtime: string, saves: number): Promise<number[]> {
   let buffer = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk
-    let end: number
-    while ((end = buffer.indexOf('\n}\n')) >= 0) { // each JSON report ends with a closing brace line
+    // each JSON report ends with a closing brace line
+    for (let end = buffer.indexOf('\n}\n'); end >= 0; end = buffer.indexOf('\n}\n')) {
       const report = JSON.parse(buffer.slice(buffer.indexOf('{'), end + 2)) as { status: string }
       buffer = buffer.slice(end + 3)
-      if (report.status !== 'pass') throw new Error(`a watch re-grade did not pass: ${JSON.stringify(report).slice(0, 300)}`)
+      if (report.status !== 'pass')
+        throw new Error(`a watch re-grade did not pass: ${JSON.stringify(report).slice(0, 300)}`)
       reports++
       onReport()
     }
   })
-  const nextReport = () => new Promise<void>((resolve) => { onReport = resolve })
+  const nextReport = () => new Promise<void>((resolve) => {
+    onReport = resolve
+  })
   const times: number[] = []
   try {
     await nextReport() // the first full run
@@ -71,6 +76,7 @@ async function watchLatency(runtime: string, saves: number): Promise<number[]> {
     writeFileSync(file, original)
     child.kill()
   }
-  if (reports < saves) throw new Error('watch mode missed a save')
+  if (reports < saves)
+    throw new Error('watch mode missed a save')
   return times
 }

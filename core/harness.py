@@ -1,16 +1,23 @@
-"""Run one exercise case and report what happened, as JSON.
+"""Run one exercise case (or one slide's script) and report what happened, as JSON.
 
 The same file runs in two places: CPython in a temporary folder (one process
 per case) and Pyodide on an in-memory file system. It only observes: the
-TypeScript judge compares the observation with the spec's expectations.
+TypeScript judge (core/judge.ts) compares the observation with the spec.
 Python 3.9 syntax only.
 """
 import builtins
+import errno
+import fnmatch
+import glob
 import io
 import json
 import linecache
 import os
+import pathlib
+import shutil
+import stat
 import sys
+import time
 import traceback
 
 TASK_FILE = "task.py"
@@ -22,11 +29,37 @@ BLOCKED_MODULES = (
     "js", "pyodide_js", "pyodide", "_pyodide", "subprocess", "multiprocessing",
     "ctypes", "socket", "pty",
 )
+# Modules whose contents a learner could change and the next case would see:
+# each case gets them back as the harness imported them.
+PROTECTED_MODULES = (
+    "builtins", "os", "posixpath", "genericpath", "shutil", "io", "json", "traceback",
+    "linecache", "stat", "time", "errno", "fnmatch", "glob", "pathlib", "sys",
+)
 BLOCKED_OS_CALLS = (
     "system", "popen", "fork", "forkpty", "kill", "killpg", "execv", "execve",
     "execl", "execle", "execlp", "execlpe", "execvp", "execvpe", "spawnl",
     "spawnle", "spawnv", "spawnve", "posix_spawn", "posix_spawnp",
 )
+
+
+_write_fd = os.write
+
+
+def _no_report(stage):
+    pass
+
+
+_stage_reporter = [_no_report]
+
+
+def set_stage_reporter(report):
+    """The host's way to learn where a run is ("load", then "call") if it must be killed."""
+    _stage_reporter[0] = report
+
+
+def _enter_stage(result, stage):
+    result["stage"] = stage
+    _stage_reporter[0](stage)
 
 
 class Blocked(Exception):
@@ -174,12 +207,16 @@ class Sandbox:
         self.env = dict(case.get("env", {}))
 
     def __enter__(self):
+        self.saved_modules = dict(sys.modules)
+        self.saved_namespaces = [(vars(sys.modules[name]), dict(vars(sys.modules[name])))
+                                 for name in PROTECTED_MODULES if name in sys.modules]
+        self.saved_sys_lists = [(lst, list(lst)) for lst in (sys.path, sys.meta_path, sys.path_hooks)]
         self.saved_os = dict(vars(os))
-        self.saved_path = dict(vars(os.path))
         self.saved_builtins = dict(vars(builtins))
         self.saved_env = dict(os.environ)
         self.saved_cwd = os.getcwd()
-        self.saved_modules = {n: sys.modules.pop(n) for n in BLOCKED_MODULES if n in sys.modules}
+        for name in BLOCKED_MODULES:
+            sys.modules.pop(name, None)
         self.saved_streams = (sys.stdout, sys.stderr, sys.stdin)
         self.saved_argv = sys.argv
 
@@ -249,14 +286,15 @@ class Sandbox:
         os.stat = guard(self.saved_os["stat"], 1, writes=False)
 
     def __exit__(self, *exc):
+        # Whatever the learner's code did to sys.modules, os, builtins and the rest,
+        # the next case starts from the state the harness set up.
+        _restore(sys.modules, self.saved_modules)
+        for namespace, saved in self.saved_namespaces:
+            _restore(namespace, saved)
+        for lst, saved in self.saved_sys_lists:
+            lst[:] = saved
         sys.stdout, sys.stderr, sys.stdin = self.saved_streams
         sys.argv = self.saved_argv
-        _restore(vars(builtins), self.saved_builtins)
-        _restore(vars(os), self.saved_os)
-        _restore(vars(os.path), self.saved_path)
-        io.open = self.saved_builtins["open"]
-        sys.meta_path.remove(BLOCKER)
-        sys.modules.update(self.saved_modules)
         os.environ.clear()
         os.environ.update(self.saved_env)
         os.chdir(self.saved_cwd)
@@ -267,7 +305,9 @@ def _restore(namespace, saved):
     for name in list(namespace):
         if name not in saved:
             del namespace[name]
-    namespace.update(saved)
+    for name, value in saved.items():
+        if namespace.get(name, _restore) is not value:
+            namespace[name] = value
 
 
 # --- running a case --------------------------------------------------------
@@ -300,7 +340,7 @@ def run_case(source, case, root, function):
     result["tree_before"] = snapshot(root)
     linecache.cache[TASK_FILE] = (len(source), None, source.splitlines(True), TASK_FILE)
     with Sandbox(root, case) as sandbox:
-        result["stage"] = "load"
+        _enter_stage(result, "load")
         try:
             if "return_expr" in expect:
                 result["expected_return"] = describe_value(
@@ -311,7 +351,7 @@ def run_case(source, case, root, function):
             if not callable(target):
                 result["missing"] = function
             else:
-                result["stage"] = "call"
+                _enter_stage(result, "call")
                 returned = target(*case.get("args", []), **case.get("kwargs", {}))
                 result["returned"] = describe_value(returned)
         except SyntaxError as error:
@@ -387,24 +427,41 @@ def run_script(source, tree, root, filename=TASK_FILE):
     return result
 
 
-def run_script_json(request_json):
-    """Entry point for the deck: {source, tree, root} in, the run's report out."""
-    request = json.loads(request_json)
-    return json.dumps(run_script(request["source"], request.get("tree", {}), request["root"]))
+_runs = [0]
+_rmtree = shutil.rmtree
+_makedirs = os.makedirs
+_chdir = os.chdir
+
+
+def _in_fresh_folder(run):
+    """Pyodide: each run gets its own folder under /sandbox, removed afterwards."""
+    _runs[0] += 1
+    root = "/sandbox/run-%d" % _runs[0]
+    _makedirs(root)
+    try:
+        return json.dumps(run(root))
+    finally:
+        _chdir("/")
+        _rmtree(root, ignore_errors=True)
 
 
 def run_case_json(request_json):
-    """Entry point for Pyodide: request and result are JSON strings."""
+    """Pyodide entry point for one case: {source, call, case} in, observation out."""
     request = json.loads(request_json)
-    result = run_case(request["source"], request["case"], request["root"], request["call"])
-    return json.dumps(result)
+    return _in_fresh_folder(lambda root: run_case(request["source"], request["case"], root, request["call"]))
+
+
+def run_script_json(request_json):
+    """Pyodide entry point for a slide's script: {source, tree} in, the run's report out."""
+    request = json.loads(request_json)
+    return _in_fresh_folder(lambda root: run_script(request["source"], request.get("tree", {}), root))
 
 
 def main():
     """CPython entry point: request JSON on stdin, cwd is a fresh empty folder."""
     request = json.loads(sys.stdin.read())
-    sys.stderr.write(READY + "\n")  # the time limit starts now, not at process start
-    sys.stderr.flush()
+    _write_fd(2, (READY + "\n").encode())  # the time limit starts now, not at process start
+    set_stage_reporter(lambda stage: _write_fd(2, ("@@stage:%s@@\n" % stage).encode()))
     _limit_memory(request.get("memory_mb", 1024))
     stdout = sys.stdout
     result = run_case(request["source"], request["case"], os.getcwd(), request["call"])

@@ -1,29 +1,8 @@
 // Turns what the harness saw into a verdict a beginner can act on.
-// Shared by the terminal grader and the exercise slides in the deck.
+import type { Observation } from './protocol'
 import type { Case, Tree } from './spec'
-import { diffTrees, drawTree, problemMarks, type TreeProblem } from './tree-diff'
-
-export interface DescribedValue { value?: unknown, repr: string, type?: string }
-export interface PythonError { type: string, message: string, traceback: string }
-
-/** What one run of one case looked like, as reported by harness.py (or by the runtime). */
-export interface Observation {
-  stage?: 'load' | 'call'
-  missing?: string
-  returned?: DescribedValue
-  expected_return?: DescribedValue
-  exception?: PythonError
-  limit?: 'timeout' | 'output' | 'exit' | 'interrupted' | 'blocked' | 'memory' | 'crash'
-  exit_call?: string
-  exit_code?: string
-  output?: string
-  output_truncated?: boolean
-  tree_before?: Tree
-  tree_after?: Tree
-  cwd_after?: string | null
-  /** Set by a runtime when Python itself could not report (crash, timeout). */
-  detail?: string
-}
+import type { TreeProblem } from './tree-diff'
+import { diffTrees, drawTree, problemMarks } from './tree-diff'
 
 export type Status = 'pass' | 'fail' | 'error'
 
@@ -45,7 +24,8 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
   const call = `${fn}(${[...(c.args ?? []).map(pyRepr), ...Object.entries(c.kwargs ?? {}).map(([k, v]) => `${k}=${pyRepr(v)}`)].join(', ')})`
   const base = { name: c.name, call, output: seen.output ?? '', tree_before: seen.tree_before, tree_after: seen.tree_after }
   const stopped = limitMessage(seen, call, timeoutS)
-  if (stopped) return { ...base, status: 'error', message: stopped }
+  if (stopped)
+    return { ...base, status: 'error', message: stopped }
   if (seen.missing) {
     return { ...base, status: 'error', message: `task.py has no function \`${fn}\`. Keep the name \`${fn}\` from the starter: the grader calls it.` }
   }
@@ -91,7 +71,8 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
     const where = seen.cwd_after == null ? 'outside the exercise folder' : `\`${seen.cwd_after}\``
     failures.push(`after \`${call}\` the current folder is ${where}, but it should be \`${e.cwd}\`${e.cwd === '.' ? ' (where it started: change back with os.chdir)' : ''}`)
   }
-  if (!failures.length) return { ...base, status: 'pass', message: '' }
+  if (!failures.length)
+    return { ...base, status: 'pass', message: '' }
   const picture = problems?.length ? drawTree(seen.tree_after ?? {}, problemMarks(problems)) : undefined
   return { ...base, status: 'fail', message: failures.join('\n'), problems, picture }
 }
@@ -117,20 +98,25 @@ function limitMessage(seen: Observation, call: string, timeoutS: number): string
 }
 
 function returnHint(got: unknown, wanted: unknown): string {
-  if (got === null && wanted !== null) return '\n   (None usually means the function has no `return` line yet)'
-  if (Array.isArray(got) && Array.isArray(wanted) && sameValue(got, wanted, true)) return '\n   (the same items in another order: sort them)'
+  if (got === null && wanted !== null)
+    return '\n   (None usually means the function has no `return` line yet)'
+  if (Array.isArray(got) && Array.isArray(wanted) && sameValue(got, wanted, true))
+    return '\n   (the same items in another order: sort them)'
   return ''
 }
 
 function describeKind(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value !== null && typeof value === 'object') return 'a dict'
+  if (Array.isArray(value))
+    return 'a list'
+  if (value !== null && typeof value === 'object')
+    return 'a dict'
   return `a ${typeof value === 'string' ? 'str' : typeof value}`
 }
 
 export function sameValue(a: unknown, b: unknown, unordered: boolean): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false
+    if (a.length !== b.length)
+      return false
     const [x, y] = unordered ? [sortByJson(a), sortByJson(b)] : [a, b]
     return x.every((item, i) => sameValue(item, y[i], unordered))
   }
@@ -147,14 +133,52 @@ const sortByJson = (items: unknown[]) => [...items].sort((p, q) => JSON.stringif
 
 /** A JSON value written the way Python would print it. */
 export function pyRepr(value: unknown): string {
-  if (value === null || value === undefined) return 'None'
-  if (value === true) return 'True'
-  if (value === false) return 'False'
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, '\\\'').replace(/\n/g, '\\n')}'`
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`
+  if (value === null || value === undefined)
+    return 'None'
+  if (value === true)
+    return 'True'
+  if (value === false)
+    return 'False'
+  if (typeof value === 'string')
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, '\\\'').replace(/\n/g, '\\n')}'`
+  if (Array.isArray(value))
+    return `[${value.map(pyRepr).join(', ')}]`
+  if (typeof value === 'object')
+    return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`
   return String(value)
 }
 
 const trimLines = (text: string) => text.split('\n').map(l => l.trimEnd()).join('\n').trimEnd()
 const indent = (text: string) => text.split('\n').map(l => `     ${l}`).join('\n')
+
+/**
+ * Why task.py could not be loaded at all, or undefined when it loaded (the function
+ * was called, or the case failed for another reason). One message for the whole exercise.
+ */
+export function loadProblem(seen: Observation, fn: string, timeoutS: number): string | undefined {
+  if (seen.stage !== 'load')
+    return undefined
+  if (seen.missing)
+    return `task.py has no function \`${fn}\`. Keep the name \`${fn}\` from the starter: the grader calls it.`
+  const topLevel = 'Code at the top level of task.py (outside any function) runs as soon as the file is loaded'
+  switch (seen.limit) {
+    case 'timeout':
+    case 'interrupted':
+      return `task.py did not finish loading within ${timeoutS} s, so the grader stopped it. ${topLevel}: look there for a loop that never ends or a long \`time.sleep\`, and move that work into \`${fn}\`.`
+    case 'exit':
+      return `task.py called ${seen.exit_call}() while it was being loaded, which would stop the whole program. ${topLevel}: remove that call.`
+    case 'output':
+      return `task.py printed more than 64 KB of text while it was being loaded, so the grader stopped it. ${topLevel}: is a \`print\` inside a loop there?`
+    case 'memory':
+      return `task.py used more memory than the grader allows while it was being loaded. ${topLevel}: is a list growing inside a loop there?`
+    case 'blocked':
+      return `task.py tried something the grader does not allow while it was being loaded: ${seen.exception?.message ?? ''}`
+  }
+  if (seen.exception) {
+    const what = seen.exception.type === 'SyntaxError'
+      ? 'Python could not read task.py (a syntax error), so nothing could be called'
+      : 'task.py raised an error while Python was loading it, before anything was called'
+    return `${what}:\n${indent(seen.exception.traceback)}`
+  }
+  return undefined
+}

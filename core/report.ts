@@ -1,6 +1,7 @@
 // The grading report: one shape for the terminal, --json and the tests.
 // Field names and the 500-character output cap follow Exercism's results.json.
-import type { CaseVerdict, Status } from './judge'
+import type { ExerciseVerdict } from './grade'
+import type { Status } from './judge'
 
 export const OUTPUT_CAP = 500
 const TRUNCATED = '… (output truncated to 500 characters)'
@@ -28,28 +29,25 @@ export interface Report {
   exercises: ExerciseResult[]
 }
 
-export interface ExerciseRun { id: string, title: string, verdicts: (CaseVerdict | undefined)[], names: string[] }
+/** One exercise as graded: its verdict, or the problem that kept it from being graded. */
+export interface ExerciseRun { id: string, title: string, verdict: ExerciseVerdict }
 
 export function capOutput(output: string): string | null {
-  if (!output) return null
+  if (!output)
+    return null
   return output.length <= OUTPUT_CAP ? output : output.slice(0, OUTPUT_CAP - TRUNCATED.length) + TRUNCATED
 }
 
-export function exerciseResult(run: ExerciseRun): ExerciseResult {
-  const tests: TestResult[] = run.names.map((name, i) => {
-    const v = run.verdicts[i]
-    if (!v) return { name, status: 'error', message: 'this case did not run', output: null }
-    return { name, status: v.status, message: v.status === 'pass' ? null : v.message, output: capOutput(v.output) }
-  })
-  const status: Status = tests.every(t => t.status === 'pass') ? 'pass' : tests.some(t => t.status === 'fail') ? 'fail' : 'error'
+export function exerciseResult({ id, title, verdict }: ExerciseRun): ExerciseResult {
+  const tests: TestResult[] = verdict.cases.map(v => ({
+    name: v.name,
+    status: v.status,
+    message: v.status === 'pass' ? null : v.message,
+    output: capOutput(v.output),
+  }))
   const passed = tests.filter(t => t.status === 'pass').length
-  return {
-    id: run.id,
-    title: run.title,
-    status,
-    message: status === 'pass' ? null : `${passed} of ${tests.length} cases pass`,
-    tests,
-  }
+  const message = verdict.problem ?? (verdict.status === 'pass' ? null : `${passed} of ${tests.length} cases pass`)
+  return { id, title, status: verdict.status, message, tests }
 }
 
 export function buildReport(runtime: string, exercises: ExerciseResult[], problem?: string): Report {

@@ -45,29 +45,37 @@ export function validateSpec(raw: unknown, where: string): Spec {
   const fail = (what: string): never => {
     throw new SpecError(`${where}: ${what}`)
   }
-  if (!isObject(raw)) fail('must be a JSON object')
+  if (!isObject(raw))
+    fail('must be a JSON object')
   const spec = raw as Record<string, unknown>
-  if (typeof spec.title !== 'string' || !spec.title) fail('"title" must be a non-empty string')
-  if (typeof spec.call !== 'string' || !/^[A-Za-z_]\w*$/.test(spec.call as string))
+  if (typeof spec.title !== 'string' || !spec.title)
+    fail('"title" must be a non-empty string')
+  if (typeof spec.call !== 'string' || !/^[A-Z_]\w*$/i.test(spec.call as string))
     fail('"call" must name the function to call, like "list_files"')
   checkTimeout(spec.timeout, 'top level', fail)
   if (!Array.isArray(spec.hints) || spec.hints.some(h => typeof h !== 'string'))
     fail('"hints" must be a list of strings')
-  if (!Array.isArray(spec.cases) || spec.cases.length === 0) fail('"cases" must be a non-empty list')
+  if (!Array.isArray(spec.cases) || spec.cases.length === 0)
+    fail('"cases" must be a non-empty list')
   ;(spec.cases as unknown[]).forEach((c, i) => checkCase(c, `case ${i + 1}`, fail))
   return spec as unknown as Spec
 }
 
 function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
-  if (!isObject(raw)) fail(`${label} must be an object`)
+  if (!isObject(raw))
+    fail(`${label} must be an object`)
   const c = raw as Record<string, unknown>
   const named = typeof c.name === 'string' && c.name ? `${label} ("${c.name}")` : fail(`${label} needs a "name"`)
   for (const key of Object.keys(c)) {
-    if (!CASE_KEYS.includes(key)) fail(`${named} has an unknown key "${key}" (known: ${CASE_KEYS.join(', ')})`)
+    if (!CASE_KEYS.includes(key))
+      fail(`${named} has an unknown key "${key}" (known: ${CASE_KEYS.join(', ')})`)
   }
-  if (c.tree !== undefined) checkTree(c.tree, `${named} "tree"`, fail)
-  if (c.args !== undefined && !Array.isArray(c.args)) fail(`${named} "args" must be a list`)
-  if (c.kwargs !== undefined && !isObject(c.kwargs)) fail(`${named} "kwargs" must be an object`)
+  if (c.tree !== undefined)
+    checkTree(c.tree, `${named} "tree"`, fail)
+  if (c.args !== undefined && !Array.isArray(c.args))
+    fail(`${named} "args" must be a list`)
+  if (c.kwargs !== undefined && !isObject(c.kwargs))
+    fail(`${named} "kwargs" must be an object`)
   if (c.env !== undefined && (!isObject(c.env) || Object.values(c.env as object).some(v => typeof v !== 'string')))
     fail(`${named} "env" must map names to strings (environment values are always text)`)
   if (c.deny !== undefined && (!Array.isArray(c.deny) || c.deny.some(p => typeof p !== 'string')))
@@ -77,22 +85,28 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     fail(`${named} needs an "expect" object with at least one check`)
   const expect = c.expect as Record<string, unknown>
   for (const key of Object.keys(expect)) {
-    if (!EXPECT_KEYS.includes(key)) fail(`${named} "expect" has an unknown key "${key}" (known: ${EXPECT_KEYS.join(', ')})`)
+    if (!EXPECT_KEYS.includes(key))
+      fail(`${named} "expect" has an unknown key "${key}" (known: ${EXPECT_KEYS.join(', ')})`)
   }
-  if ('return' in expect && 'return_expr' in expect) fail(`${named} sets both "return" and "return_expr"; keep one`)
-  if ('tree' in expect && 'unchanged' in expect) fail(`${named} sets both "tree" and "unchanged"; keep one`)
-  if (expect.tree !== undefined) checkTree(expect.tree, `${named} "expect.tree"`, fail)
+  if ('return' in expect && 'return_expr' in expect)
+    fail(`${named} sets both "return" and "return_expr"; keep one`)
+  if ('tree' in expect && 'unchanged' in expect)
+    fail(`${named} sets both "tree" and "unchanged"; keep one`)
+  if (expect.tree !== undefined)
+    checkTree(expect.tree, `${named} "expect.tree"`, fail)
   if (expect.raises !== undefined && (typeof expect.raises !== 'string' || !/^\w+$/.test(expect.raises as string)))
     fail(`${named} "expect.raises" must be an exception class name like "FileNotFoundError"`)
 }
 
 function checkTree(raw: unknown, label: string, fail: (what: string) => never) {
-  if (!isObject(raw)) fail(`${label} must map paths to file text`)
+  if (!isObject(raw))
+    fail(`${label} must map paths to file text`)
   for (const [path, value] of Object.entries(raw as object)) {
     if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\\'))
       fail(`${label} path "${path}" must be relative, with / between parts`)
     const sized = isObject(value) && Number.isInteger((value as { size?: unknown }).size)
-    if (typeof value !== 'string' && !sized) fail(`${label} "${path}" must be text or {"size": n}`)
+    if (typeof value !== 'string' && !sized)
+      fail(`${label} "${path}" must be text or {"size": n}`)
   }
 }
 

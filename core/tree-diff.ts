@@ -19,7 +19,7 @@ export function withParents(tree: Tree): Tree {
   const full: Tree = {}
   for (const [path, value] of Object.entries(tree)) {
     const parts = path.replace(/\/$/, '').split('/')
-    for (let i = 1; i < parts.length; i++) full[parts.slice(0, i).join('/') + '/'] = ''
+    for (let i = 1; i < parts.length; i++) full[`${parts.slice(0, i).join('/')}/`] = ''
     full[path] = isFolder(path) ? '' : value
   }
   return full
@@ -27,7 +27,8 @@ export function withParents(tree: Tree): Tree {
 
 /** Two files match when their text is equal; a `{size}` on either side compares sizes only. */
 export function sameFile(a: FileValue, b: FileValue): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a === b
+  if (typeof a === 'string' && typeof b === 'string')
+    return a === b
   return byteSize(a) === byteSize(b)
 }
 
@@ -66,7 +67,8 @@ export function diffTrees(expectedTree: Tree, actualTree: Tree, beforeTree: Tree
     problems.push({ kind: isFolder(path) ? 'extra-folder' : 'extra-file', path, message })
   }
   for (const path of Object.keys(expected).sort()) {
-    if (isFolder(path) || !(path in actual) || sameFile(expected[path], actual[path])) continue
+    if (isFolder(path) || !(path in actual) || sameFile(expected[path], actual[path]))
+      continue
     problems.push({
       kind: 'content',
       path,
@@ -77,7 +79,8 @@ export function diffTrees(expectedTree: Tree, actualTree: Tree, beforeTree: Tree
 }
 
 function showFile(value: FileValue): string {
-  if (typeof value !== 'string') return `${value.size} bytes`
+  if (typeof value !== 'string')
+    return `${value.size} bytes`
   return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(value)
 }
 
@@ -89,11 +92,13 @@ export function changeMarks(before: Tree, after: Tree): Record<string, Mark> {
   for (const path of born) marks[path] = 'created'
   for (const path of gone) {
     const twin = born.find(p => !isFolder(p) && !isFolder(path) && marks[p] === 'created' && sameFile(after[p], before[path]))
-    if (twin) marks[twin] = 'renamed'
+    if (twin)
+      marks[twin] = 'renamed'
     else marks[path] = 'deleted'
   }
   for (const path of Object.keys(after)) {
-    if (path in before && !isFolder(path) && !sameFile(before[path], after[path])) marks[path] = 'changed'
+    if (path in before && !isFolder(path) && !sameFile(before[path], after[path]))
+      marks[path] = 'changed'
   }
   return marks
 }
@@ -102,8 +107,10 @@ export function changeMarks(before: Tree, after: Tree): Record<string, Mark> {
 export function problemMarks(problems: TreeProblem[]): Record<string, Mark> {
   const marks: Record<string, Mark> = {}
   for (const p of problems) {
-    if (p.kind === 'missing-file' || p.kind === 'missing-folder') marks[p.path] = 'missing'
-    else if (p.kind === 'rename' || p.kind === 'content') marks[p.path] = 'changed'
+    if (p.kind === 'missing-file' || p.kind === 'missing-folder')
+      marks[p.path] = 'missing'
+    else if (p.kind === 'rename' || p.kind === 'content')
+      marks[p.path] = 'changed'
     else marks[p.path] = 'unexpected'
   }
   return marks
@@ -135,7 +142,8 @@ export function drawTree(tree: Tree, marks: Record<string, Mark> = {}, notes: Re
       const mark = marks[path]
       const note = notes[path] ?? (mark ? MARK_WORDS[mark] : '')
       lines.push(`${indent}${last ? '└── ' : '├── '}${name}${note ? `   ← ${note}` : ''}`)
-      if (isFolder(path)) walk(path, indent + (last ? '    ' : '│   '))
+      if (isFolder(path))
+        walk(path, indent + (last ? '    ' : '│   '))
     })
   }
   walk('', '')

@@ -1,20 +1,21 @@
 // The exercises on the slides: their files (bundled at build time), checking a
-// learner's code case by case with the terminal grader's own judge, and the
-// learner's progress, kept in localStorage.
-//
-// Checking runs each case of spec.json in the deck's Python worker through
-// grader/runtimes/pyodide-case.js and judges it with grader/judge.ts, so the
-// verdicts are the ones `npm run grade` gives.
-import { reactive } from 'vue'
-import { type CaseVerdict, judgeCase } from '../../grader/judge'
-import { type Spec, DEFAULT_TIMEOUT_S, validateSpec } from '../../grader/spec'
-import { STOPPED, python } from './client'
-import { renderMarkdown, sections } from './markdown'
+// learner's code with the core's gradeExercise on the deck's Python (the verdicts
+// `npm run grade` gives), and the learner's progress, kept in localStorage.
 
-const specs = import.meta.glob<unknown>('../../exercises/*/spec.json', { eager: true, import: 'default' })
-const readmes = import.meta.glob<string>('../../exercises/*/README.md', { eager: true, query: '?raw', import: 'default' })
-const starters = import.meta.glob<string>('../../exercises/*/task.py', { eager: true, query: '?raw', import: 'default' })
-const solutions = import.meta.glob<string>('../../solutions/*/task.py', { eager: true, query: '?raw', import: 'default' })
+import type { ExerciseVerdict } from '../core/grade'
+import type { CaseVerdict } from '../core/judge'
+import type { Spec } from '../core/spec'
+import { reactive } from 'vue'
+import { gradeExercise } from '../core/grade'
+import { validateSpec } from '../core/spec'
+import { renderMarkdown, sections } from './markdown'
+import { deckRuntime } from './python'
+
+const specs = import.meta.glob<unknown>('../exercises/*/spec.json', { eager: true, import: 'default' })
+const readmes = import.meta.glob<string>('../exercises/*/README.md', { eager: true, query: '?raw', import: 'default' })
+// the pristine starters, never the learner's edited copies in exercises/
+const starters = import.meta.glob<string>('../starters/*/task.py', { eager: true, query: '?raw', import: 'default' })
+const solutions = import.meta.glob<string>('../solutions/*/task.py', { eager: true, query: '?raw', import: 'default' })
 
 export interface Exercise {
   /** the folder name, e.g. "04-build-folders" */
@@ -53,7 +54,7 @@ function build(): Exercise[] {
       const signature = task.match(/^def .*:$/m)?.[0] ?? (starter[id] ?? '').match(/^def .*:$/m)?.[0] ?? `def ${spec.call}(...):`
       const kept = [...parts.entries()]
         .filter(([name]) => name !== 'Check your work')
-        .map(([name, body]) => name ? `## ${name}\n\n${body}` : body.replace(/^#\s+.*$/m, '').trim())
+        .map(([name, body]) => name ? `## ${name}\n\n${body}` : body.replace(/^#\s+(?:\S.*)?$/m, '').trim())
         .join('\n\n')
       return {
         id,
@@ -79,57 +80,23 @@ export function findExercise(id: string): Exercise | undefined {
 
 // ---------------------------------------------------------------- checking
 
-export interface CheckProgress {
-  /** 0-based index of the case that runs now */
-  index: number
-  total: number
-  verdicts: CaseVerdict[]
-}
-
 export interface CheckHandle {
-  result: Promise<CaseVerdict[]>
+  result: Promise<ExerciseVerdict>
   stop: () => void
 }
 
 /**
- * Runs every case of exercise `id` on `source`, one after the other, and judges each
- * like the terminal grader does (grader/service.ts). Used by the Check button and by
- * the test hook `window.__osWorkshop.check`.
+ * Grades `source` for exercise `id` in the deck's Python, exactly as `npm run grade`
+ * does. Used by the Check button and by the test hook `window.__osWorkshop.check`.
  */
-export function checkExercise(id: string, source: string, onProgress?: (progress: CheckProgress) => void): CheckHandle {
+export function checkExercise(id: string, source: string, onProgress?: (index: number, total: number) => void): CheckHandle {
   const exercise = findExercise(id)
   if (!exercise)
     return { result: Promise.reject(new Error(`unknown exercise ${id}`)), stop: () => {} }
-  const { spec } = exercise
-  let stopped = false
-  let stopCurrent: (() => void) | undefined
-  const result = (async () => {
-    const verdicts: CaseVerdict[] = []
-    for (const [index, c] of spec.cases.entries()) {
-      onProgress?.({ index, total: spec.cases.length, verdicts: [...verdicts] })
-      if (stopped) {
-        verdicts.push({ name: c.name, call: spec.call, status: 'error', output: '', message: 'Not run: the check was stopped.' })
-        continue
-      }
-      const timeoutS = c.timeout ?? spec.timeout ?? DEFAULT_TIMEOUT_S
-      const handle = python.startCase({ source, call: spec.call, case: c, timeoutS })
-      stopCurrent = handle.stop
-      const seen = await handle.result
-      stopCurrent = undefined
-      const verdict = judgeCase(c, seen, spec.call, timeoutS)
-      verdicts.push(seen.detail === STOPPED && seen.limit === 'interrupted'
-        ? { ...verdict, status: 'error', message: 'Stopped before it finished (you pressed Stop).' }
-        : verdict)
-    }
-    onProgress?.({ index: spec.cases.length, total: spec.cases.length, verdicts: [...verdicts] })
-    return verdicts
-  })()
+  const stopper = new AbortController()
   return {
-    result,
-    stop: () => {
-      stopped = true
-      stopCurrent?.()
-    },
+    result: gradeExercise(deckRuntime, exercise.spec, source, { signal: stopper.signal, onProgress }),
+    stop: () => stopper.abort(),
   }
 }
 
@@ -151,7 +118,7 @@ export interface ExerciseProgress {
   /** the last Check passed every case */
   passed: boolean
   /** the last Check's verdicts, and the code they were for */
-  checked?: { code: string, verdicts: SavedVerdict[], at: number }
+  checked?: { code: string, verdicts: SavedVerdict[], problem?: string, at: number }
   solutionShown?: boolean
 }
 
@@ -212,11 +179,12 @@ export function doneCount(): number {
 }
 
 /** Keeps the outcome of a Check button press. */
-export function recordCheck(id: string, code: string, verdicts: CaseVerdict[]) {
+export function recordCheck(id: string, code: string, verdict: ExerciseVerdict) {
   const p = progressOf(id)
   p.code = code
-  p.passed = verdicts.length > 0 && verdicts.every(v => v.status === 'pass')
-  p.checked = { code, verdicts: verdicts.map(v => ({ name: v.name, status: v.status, message: v.message })), at: Date.now() }
+  p.passed = verdict.status === 'pass'
+  const verdicts = verdict.cases.map((v: CaseVerdict) => ({ name: v.name, status: v.status, message: v.message }))
+  p.checked = { code, verdicts, problem: verdict.problem, at: Date.now() }
   saveProgress()
 }
 
@@ -227,7 +195,7 @@ export interface WorkshopHook {
   starter: (id: string) => string | undefined
   solution: (id: string) => string | undefined
   /** The Check button's checking, without touching the learner's progress. */
-  check: (id: string, source: string) => Promise<CaseVerdict[]>
+  check: (id: string, source: string) => Promise<ExerciseVerdict>
 }
 
 declare global {

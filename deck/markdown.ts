@@ -2,11 +2,13 @@
 // headings, paragraphs, fenced code, lists, tables, `code`, **bold** and *italic*.
 // Everything is escaped first, so a README can never inject HTML into the deck.
 
-const escape = (text: string) => text
-  .replace(/&/g, '&amp;')
-  .replace(/</g, '&lt;')
-  .replace(/>/g, '&gt;')
-  .replace(/"/g, '&quot;')
+function escape(text: string) {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
 
 /** One line of text: `code`, **bold**, *italic*, _italic_. */
 export function renderInline(text: string): string {
@@ -16,8 +18,8 @@ export function renderInline(text: string): string {
       return `<code>${escape(part.slice(1, -1))}</code>`
     return escape(part)
       .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-      .replace(/(^|[^\w*])\*([^*\s][^*]*)\*(?!\w)/g, '$1<em>$2</em>')
-      .replace(/(^|[^\w])_([^_\s][^_]*)_(?!\w)/g, '$1<em>$2</em>')
+      .replace(/(^|[^\w*])\*([^*\s][^*]*)\*\B/g, '$1<em>$2</em>')
+      .replace(/(^|\W)_([^_\s][^_]*)_\b/g, '$1<em>$2</em>')
   }).join('')
 }
 
@@ -52,7 +54,7 @@ export function renderMarkdown(markdown: string): string {
       i++
       continue
     }
-    if (/^\s*\|/.test(line) && i + 1 < lines.length && /^\s*\|?\s*:?-{2,}/.test(lines[i + 1])) {
+    if (/^\s*\|/.test(line) && i + 1 < lines.length && /^\s*(?:\|\s*)?:?-{2,}/.test(lines[i + 1])) {
       const head = cells(line)
       i += 2
       const rows: string[][] = []
@@ -77,7 +79,7 @@ export function renderMarkdown(markdown: string): string {
       continue
     }
     const paragraph: string[] = []
-    while (i < lines.length && lines[i].trim() && !/^\s*(`{3,}|~{3,}|#{1,6}\s|\||[-*]\s|\d+\.\s)/.test(lines[i]))
+    while (i < lines.length && lines[i].trim() && !/^\s*(?:`{3,}|~{3,}|#{1,6}\s|\||[-*]\s|\d+\.\s)/.test(lines[i]))
       paragraph.push(lines[i++].trim())
     if (!paragraph.length)
       paragraph.push(lines[i++].trim())
@@ -93,7 +95,7 @@ export function sections(markdown: string): Map<string, string> {
   let body: string[] = []
   let inFence = false
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    if (/^\s*(`{3,}|~{3,})/.test(line))
+    if (/^\s*(?:`{3,}|~{3,})/.test(line))
       inFence = !inFence
     const heading = !inFence && line.match(/^##\s+(.*)$/)
     if (heading) {

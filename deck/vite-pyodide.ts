@@ -1,10 +1,11 @@
 // A small Vite plugin: serves the Pyodide runtime from this project's own files
 // (dev server, `slidev build`, `slidev export`) and makes the page cross-origin
 // isolated where we control the headers, so a running script can be interrupted.
+
+import type { Plugin } from 'vite'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { Plugin } from 'vite'
 
 /** The files a browser needs to start Pyodide (no packages are loaded). */
 export const PYODIDE_FILES = [

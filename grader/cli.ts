@@ -1,12 +1,20 @@
 // npm run grade | hint | reset: the learner's commands.
+
+import type { Runtime, RuntimeName } from '../core/protocol'
+import type { Exercise } from './exercises'
+import type { Session } from './session'
 import { parseArgs } from 'node:util'
-import { startVitest } from 'vitest/node'
-import { loadExercises, selectExercises } from './exercises'
-import { showHint, resetExercise } from './learner-state'
-import { encodeOptions, type GradeOptions } from './options'
-import { EXERCISES_DIR, GRADER_DIR } from './paths'
-import { RUNTIMES, type RuntimeName } from './runtimes/types'
-import { SpecError } from './spec'
+import { RUNTIMES } from '../core/protocol'
+import { buildReport, exerciseResult } from '../core/report'
+import { SpecError } from '../core/spec'
+import { loadExercises, selectExercises, UsageError } from './exercises'
+import { resetExercise, showHint } from './learner-state'
+import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
+import { heading, learnerView } from './render'
+import { createCpythonRuntime } from './runtimes/cpython'
+import { createPyodideRuntime } from './runtimes/pyodide'
+import { createSession } from './session'
+import { watchTasks } from './watch'
 
 const USAGE = `Usage:
   npm run grade                      grade every exercise, in order
@@ -17,52 +25,121 @@ const USAGE = `Usage:
   npm run hint -- 04                 show the next hint for exercise 04
   npm run reset -- 04                put the starter back (your version is kept as a backup)`
 
+const OPTIONS = {
+  watch: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  solutions: { type: 'boolean', default: false },
+  starters: { type: 'boolean', default: false },
+  runtime: { type: 'string', default: 'pyodide' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+const COMMANDS = ['grade', 'hint', 'reset']
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS })
+  }
+  catch (error) {
+    const option = (error as Error).message.match(/option '(-[^' ]+)/)?.[1]
+    const guess = option && closest(option.replace(/^-+/, ''), Object.keys(OPTIONS))
+    const what = option ? `unknown option ${option}${guess ? `. Did you mean --${guess}?` : ''}` : (error as Error).message
+    throw new UsageError(`${what}\n\n${USAGE}`)
+  }
+}
+
+/** The known word nearest to `word`, if it is a likely typo. */
+export function closest(word: string, known: string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]
+      row[0] = i
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+        diagonal = above
+      }
+    }
+    return row[b.length]
+  }
+  const [best] = known.map(k => [k, distance(word, k)] as const).sort((x, y) => x[1] - y[1])
+  return best && best[1] <= Math.max(1, Math.floor(best[0].length / 3)) ? best[0] : undefined
+}
+
+function createRuntime(name: RuntimeName): Runtime {
+  return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime()
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      watch: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      solutions: { type: 'boolean', default: false },
-      runtime: { type: 'string', default: 'pyodide' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
+  const { values, positionals } = parse(rest)
   if (values.help) {
     console.log(USAGE)
     return 0
   }
-  const exercises = loadExercises(EXERCISES_DIR)
+  if (!COMMANDS.includes(command)) {
+    const guess = closest(command ?? '', COMMANDS)
+    throw new UsageError(`unknown command "${command}"${guess ? `. Did you mean ${guess}?` : ''}\n\n${USAGE}`)
+  }
+  const [taskRoot, taskDir] = values.solutions ? ['solutions', SOLUTIONS_DIR] : values.starters ? ['starters', STARTERS_DIR] : ['exercises', EXERCISES_DIR]
+  const all = loadExercises(EXERCISES_DIR, taskDir)
   if (command === 'hint' || command === 'reset') {
-    if (positionals.length !== 1) throw new SpecError(`say which exercise, e.g. \`npm run ${command} -- 04\``)
-    const [exercise] = selectExercises(exercises, positionals)
+    if (positionals.length !== 1)
+      throw new UsageError(`say which exercise, e.g. \`npm run ${command} -- 04\``)
+    const [exercise] = selectExercises(all, positionals)
     console.log(command === 'hint' ? showHint(exercise) : resetExercise(exercise))
     return 0
   }
-  if (command !== 'grade') throw new SpecError(`unknown command "${command}"\n${USAGE}`)
   if (!RUNTIMES.includes(values.runtime as RuntimeName)) {
-    throw new SpecError(`--runtime must be one of: ${RUNTIMES.join(', ')} (got "${values.runtime}")`)
+    throw new UsageError(`--runtime must be one of: ${RUNTIMES.join(', ')} (got "${values.runtime}")`)
   }
-  selectExercises(exercises, positionals) // fails early, with a clear message, on a bad name
-  const options: GradeOptions = { runtime: values.runtime as RuntimeName, solutions: values.solutions, ids: positionals, watch: values.watch }
-  Object.assign(process.env, encodeOptions(options))
-  const reporter = values.json ? `${GRADER_DIR}/json-reporter.ts` : `${GRADER_DIR}/reporter.ts`
-  const vitest = await startVitest('test', [], {
-    config: `${GRADER_DIR}/vitest.config.ts`,
-    watch: values.watch,
-    reporters: [reporter],
+  const exercises = selectExercises(all, positionals)
+  const session = createSession(createRuntime(values.runtime as RuntimeName))
+  const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
+  const show = async () => {
+    const started = performance.now()
+    const runs = await session.grade(exercises)
+    const seconds = (performance.now() - started) / 1000
+    if (values.json)
+      process.stdout.write(`${JSON.stringify(buildReport(session.runtime.name, runs.map(exerciseResult)), null, 2)}\n`)
+    else console.log(learnerView(runs, { taskRoot, selected: positionals.length > 0, watching: values.watch, seconds }))
+    return runs.every(run => run.verdict.status === 'pass')
+  }
+  if (!values.json)
+    console.log(`\n${heading(session.runtime.name, what)}`)
+  const passed = await show()
+  if (!values.watch) {
+    await session.runtime.close()
+    return passed ? 0 : 1
+  }
+  return watchUntilStopped(session, exercises, show, values.json)
+}
+
+function watchUntilStopped(session: Session, exercises: Exercise[], show: () => Promise<boolean>, json: boolean): Promise<number> {
+  let grading = Promise.resolve(true)
+  const stop = watchTasks(exercises, (exercise) => {
+    grading = grading.then(() => {
+      if (!json) {
+        console.clear()
+        console.log(`Saved ${exercise.taskPath.split('/').slice(-3).join('/')}; grading again…`)
+      }
+      return show()
+    })
   })
-  if (values.watch) return new Promise(() => {}) // vitest keeps watching until Ctrl+C
-  await vitest.close()
-  return vitest.state.getCountOfFailedTests() === 0 && !vitest.state.getUnhandledErrors().length ? 0 : 1
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => {
+      stop()
+      void session.runtime.close().then(() => resolve(0))
+    })
+  })
 }
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },
   (error: Error) => {
-    console.error(error instanceof SpecError || error.name === 'TypeError' ? `grader: ${error.message}` : error)
+    const expected = error instanceof UsageError || error instanceof SpecError
+    console.error(expected ? `grader: ${error.message}` : error)
     process.exitCode = 2
   },
 )

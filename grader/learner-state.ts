@@ -1,10 +1,10 @@
 // Hints shown so far, and putting a starter back without losing the learner's work.
-import { execFileSync } from 'node:child_process'
+
+import type { Exercise } from './exercises'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Exercise } from './exercises'
-import { PROJECT_DIR, STATE_DIR } from './paths'
-import { SpecError } from './spec'
+import { specOf, UsageError } from './exercises'
+import { PROJECT_DIR, STARTERS_DIR, STATE_DIR } from './paths'
 
 function readShown(file: string): Record<string, number> {
   try {
@@ -18,8 +18,9 @@ function readShown(file: string): Record<string, number> {
 /** The next hint (all shown so far, newest last); remembers how many were shown. */
 export function showHint(exercise: Exercise, stateDir = STATE_DIR): string {
   const file = join(stateDir, 'hints.json')
-  const hints = exercise.spec.hints
-  if (!hints.length) return `Exercise ${exercise.number} has no hints. Read its README.md again, slowly.`
+  const { hints, title } = specOf(exercise)
+  if (!hints.length)
+    return `Exercise ${exercise.number} has no hints. Read its README.md again, slowly.`
   const shown = readShown(file)
   const count = Math.min((shown[exercise.id] ?? 0) + 1, hints.length)
   mkdirSync(stateDir, { recursive: true })
@@ -28,21 +29,19 @@ export function showHint(exercise: Exercise, stateDir = STATE_DIR): string {
   const more = count < hints.length
     ? `Run \`npm run hint -- ${exercise.number}\` again for the next hint.`
     : 'That was the last hint.'
-  return [`${exercise.number} ${exercise.spec.title}`, '', ...lines, '', more].join('\n')
+  return [`${exercise.number} ${title}`, '', ...lines, '', more].join('\n')
 }
 
-/** Restores the committed starter; the learner's file is kept as a dated backup. */
-export function resetExercise(exercise: Exercise, projectDir = PROJECT_DIR): string {
+/** Puts the pristine starter back (from starters/); the learner's file is kept as a dated backup. */
+export function resetExercise(exercise: Exercise, { startersDir = STARTERS_DIR, projectDir = PROJECT_DIR } = {}): string {
   const task = join(exercise.dir, 'task.py')
   const shown = relative(projectDir, task)
-  let starter: string
-  try {
-    starter = execFileSync('git', ['show', `HEAD:${shown.split('\\').join('/')}`], { cwd: projectDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  }
-  catch {
-    throw new SpecError(`could not find the starter of ${shown}: reset takes it from git, so the workshop must be a git clone.`)
-  }
-  if (existsSync(task) && readFileSync(task, 'utf8') === starter) return `${shown} is already the starter; nothing changed.`
+  const pristine = join(startersDir, exercise.id, 'task.py')
+  if (!existsSync(pristine))
+    throw new UsageError(`the starter ${relative(projectDir, pristine)} is missing, so there is nothing to reset ${shown} to.`)
+  const starter = readFileSync(pristine, 'utf8')
+  if (existsSync(task) && readFileSync(task, 'utf8') === starter)
+    return `${shown} is already the starter; nothing changed.`
   let backup: string | undefined
   if (existsSync(task)) {
     const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 19)

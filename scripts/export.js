@@ -37,18 +37,24 @@ function parseArgs(argv) {
         throw new Error(`${arg} needs a value`)
       return v
     }
-    if (arg === '--out-dir')
+    if (arg === '--out-dir') {
       opts.outDir = path.resolve(value())
-    else if (arg === '--no-clicks')
+    }
+    else if (arg === '--no-clicks') {
       opts.clicks = false
-    else if (arg === '--with-clicks')
+    }
+    else if (arg === '--with-clicks') {
       opts.clicks = true
-    else if (arg === '--timeout')
+    }
+    else if (arg === '--timeout') {
       opts.timeout = Number(value())
-    else if (arg === '--max-minutes')
+    }
+    else if (arg === '--max-minutes') {
       opts.maxMinutes = Number(value())
-    else if (arg === '--report')
+    }
+    else if (arg === '--report') {
       opts.report = path.resolve(value())
+    }
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node scripts/export.js [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]')
       process.exit(0)

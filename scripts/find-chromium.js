@@ -32,7 +32,7 @@ function playwrightChromium() {
  *
  * @param {{ env?: Record<string, string | undefined>, candidates?: string[], playwright?: boolean }} [options]
  *   only for testing; the defaults are what the project uses
- * @returns {string}
+ * @returns {string} the executable's path
  */
 export function findChromium(options = {}) {
   const env = options.env ?? process.env

@@ -1,15 +1,20 @@
 // The `python` runner of the live blocks: the script runs in a Web Worker with
-// Pyodide and the grader's harness, in a fresh folder seeded with the slide's
+// Pyodide and the core's harness, in a fresh folder seeded with the slide's
 // `tree:` (handed over as runnerOptions by setup/transformers.ts).
-import { defineCodeRunnersSetup } from '@slidev/types'
+
 import type { CodeRunner } from '@slidev/types'
+import type { RunResult } from '../core/python/host'
+import type { Tree } from '../core/spec'
+import type { LiveState } from '../deck/live-state'
+import { defineCodeRunnersSetup } from '@slidev/types'
 import { createApp, reactive } from 'vue'
 import LiveOutput from '../components/LiveOutput.vue'
-import type { LiveState, RunResult, Tree } from './python/types'
-import { python } from './python/client'
+import { python } from '../deck/python'
 
 /** How long printing (PDF export) waits for Python before showing the slide's expected output. */
 const PRINT_DEADLINE_MS = 25_000
+/** A slide's script may run this long before it is stopped. */
+const SCRIPT_LIMIT_S = 5
 
 function isPrinting(): boolean {
   if (typeof location === 'undefined')
@@ -47,18 +52,18 @@ const runPython: CodeRunner = async (code, ctx) => {
       () => resolve({ status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS }),
       PRINT_DEADLINE_MS,
     ))
-    state.result = await Promise.race([python.run({ source: code, tree }), deadline])
+    state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S }), deadline])
     state.phase = 'finished'
     return { element: mount(state) }
   }
 
-  const handle = python.start({ source: code, tree })
-  state.stop = handle.stop
+  const stopper = new AbortController()
+  state.stop = () => stopper.abort()
   const off = python.onStatus((status) => {
     if (status === 'ready' && state.phase === 'loading')
       state.phase = 'running'
   })
-  handle.result.then((result) => {
+  python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S }, stopper.signal).then((result) => {
     off()
     state.result = result
     state.phase = 'finished'

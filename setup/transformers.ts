@@ -1,7 +1,7 @@
 // Hands every live Python block its slide's `tree:` and expected output, as
 // `runnerOptions` of the Monaco runner (see setup/code-runners.ts).
 import { defineTransformersSetup } from '@slidev/types'
-import { liveBlocks, withRunnerOptions } from './live-blocks'
+import { liveBlocks, withRunnerOptions } from '../deck/live-blocks'
 
 export default defineTransformersSetup(() => ({
   pre: [

@@ -7,8 +7,10 @@ export default class SummaryReporter implements Reporter {
     for (const module of modules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state
-        if (state === 'passed') counts.passed++
-        else if (state === 'failed') counts.failed++
+        if (state === 'passed')
+          counts.passed++
+        else if (state === 'failed')
+          counts.failed++
         else counts.skipped++
       }
     }

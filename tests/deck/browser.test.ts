@@ -1,13 +1,14 @@
 // The built deck, opened in Chromium: every slide, the presenter view and the
 // overview load without console errors, page errors, failed requests, or any
 // request that leaves this machine.
-import { chromium } from 'playwright-chromium'
+
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { StaticServer } from './site'
+import { chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck } from './deck'
 import { BROWSER_ARGS, ensureBuilt, OFFLINE_ARG, serveStatic, snapshotDist } from './site'
-import type { StaticServer } from './site'
 
 const slides = await loadDeck()
 

@@ -30,8 +30,12 @@ beforeAll(async () => {
   run = await new Promise((resolve, reject) => {
     let output = ''
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout.on('data', (c) => { output += c })
-    child.stderr.on('data', (c) => { output += c })
+    child.stdout.on('data', (c) => {
+      output += c
+    })
+    child.stderr.on('data', (c) => {
+      output += c
+    })
     child.on('error', reject)
     child.on('close', code => resolve({ code, output, seconds: (Date.now() - started) / 1000 }))
   })

@@ -1,3 +1,5 @@
+// Finding a Chromium for the browser tests and the export, or saying how to get one.
+
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findChromium, NO_CHROMIUM_MESSAGE } from '../../scripts/find-chromium.js'

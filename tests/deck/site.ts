@@ -1,18 +1,19 @@
 // Build the deck when needed, serve dist/ on localhost, start Chromium.
+
+import type { AddressInfo } from 'node:net'
 import { spawn } from 'node:child_process'
 import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import http from 'node:http'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { ROOT } from './deck'
 
 export const DIST = path.join(ROOT, 'dist')
 
 /** What the built site is made from: a change to any of these makes dist/ stale. */
-const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'layouts', 'public', 'snippets', 'vite.config.ts', 'uno.config.ts',
+const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'public', 'vite.config.ts', 'core', 'deck',
   // the exercise slides bundle these at build time
-  'exercises', 'solutions', 'grader']
+  'exercises', 'starters', 'solutions']
 
 export const BROWSER_ARGS = [
   '--no-sandbox',

@@ -186,8 +186,12 @@ export function runSnippet(snippet: Pick<Snippet, 'code' | 'tree'>, options: Run
     let stdout = ''
     let stderr = ''
     let timedOut = false
-    child.stdout.setEncoding('utf8').on('data', (c) => { stdout += c })
-    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c })
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      stdout += c
+    })
+    child.stderr.setEncoding('utf8').on('data', (c) => {
+      stderr += c
+    })
     const timer = setTimeout(() => {
       timedOut = true
       child.kill('SIGKILL')

@@ -1,12 +1,16 @@
 // Learner code that misbehaves gets a clear verdict, the host is untouched, and
 // the next case still runs. Each runtime keeps one instance for the whole list.
+// CPython runs this code for real, so here it runs as an unprivileged user with a
+// process cap (never as root: see the README's safety note).
+
+import type { Runtime } from '../../core/protocol'
+import type { Case } from '../../core/spec'
 import { existsSync, readdirSync } from 'node:fs'
-import { afterAll, describe, expect, test } from 'vitest'
-import { judgeCase } from '../../grader/judge'
+import { afterAll, describe, expect, it } from 'vitest'
+import { judgeCase } from '../../core/judge'
 import { createCpythonRuntime } from '../../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
-import type { Runtime } from '../../grader/runtimes/types'
-import type { Case } from '../../grader/spec'
+import { unprivilegedPython } from './unprivileged'
 
 const CASE: Case = {
   name: 'copies the note',
@@ -28,6 +32,7 @@ const BAD: [string, string, RegExp][] = [
   ['printing 100 MB', 'def read(path):\n    for _ in range(100):\n        print("x" * 1_000_000)\n', /printed more than 64 KB/],
   ['a memory blow-up', 'def read(path):\n    return bytearray(2 ** 31 - 1)\n', /more memory than the grader allows/],
   ['os.system', 'import os\ndef read(path):\n    return os.system("echo hacked")\n', /os\.system\(\) cannot run/],
+  ['a fork bomb', 'import os\ndef read(path):\n    for _ in range(20):\n        os.fork()\n', /os\.fork\(\) cannot run/],
   ['subprocess', 'import subprocess\ndef read(path):\n    return 1\n', /`import subprocess` is not available/],
   ['import js', 'def read(path):\n    import js\n    return js.process.env.HOME\n', /`import js` is not available/],
   ['import pyodide_js', 'def read(path):\n    import pyodide_js\n    return 1\n', /`import pyodide_js` is not available/],
@@ -36,13 +41,16 @@ const BAD: [string, string, RegExp][] = [
   ['a crash in its own code', 'import os\ndef read(path):\n    return os.listdir("missing")\n', /raised FileNotFoundError[\s\S]*File "task\.py", line 3, in read[\s\S]*No such file or directory: 'missing'/],
 ]
 
-describe.each([['pyodide', createPyodideRuntime], ['cpython', createCpythonRuntime]] as const)('%s', (_, create) => {
+describe.each([
+  ['pyodide', () => createPyodideRuntime()],
+  ['cpython as an unprivileged user', () => createCpythonRuntime(unprivilegedPython())],
+] as const)('%s', (_, create) => {
   const runtime: Runtime = create()
   afterAll(() => runtime.close())
   const grade = async (source: string, c: Case = CASE) =>
     judgeCase(c, await runtime.runCase({ source, call: 'read', case: c, timeoutS: TIMEOUT_S }), 'read', TIMEOUT_S)
 
-  test.each(BAD)('%s gets a clear verdict, and the next case still passes', async (_, source, message) => {
+  it.each(BAD)('%s gets a clear verdict, and the next case still passes', async (_, source, message) => {
     const verdict = await grade(source)
     expect(verdict.status).toBe('error')
     expect(verdict.message).toMatch(message)
@@ -51,7 +59,7 @@ describe.each([['pyodide', createPyodideRuntime], ['cpython', createCpythonRunti
     expect(next.status, next.message).toBe('pass')
   }, 30_000)
 
-  test('the host is untouched: no escape file, the environment is the case\'s own', async () => {
+  it('the host is untouched: no escape file, the environment is the case\'s own', async () => {
     expect(existsSync('/tmp/os-workshop-escape.txt')).toBe(false)
     const envCase: Case = { ...CASE, env: { ONLY: 'this' }, expect: { return: { ONLY: 'this' } } }
     const verdict = await grade('import os\ndef read(path):\n    return dict(os.environ)\n', envCase)
@@ -59,7 +67,7 @@ describe.each([['pyodide', createPyodideRuntime], ['cpython', createCpythonRunti
     expect(readdirSync('/').length).toBeGreaterThan(3)
   })
 
-  test('a denied path raises PermissionError, and the learner can handle it', async () => {
+  it('a denied path raises PermissionError, and the learner can handle it', async () => {
     const denied: Case = { ...CASE, deny: ['note.txt'], expect: { return: 'denied' } }
     const source = 'def read(path):\n    try:\n        open(path).read()\n    except PermissionError:\n        return "denied"\n'
     expect((await grade(source, denied)).status).toBe('pass')

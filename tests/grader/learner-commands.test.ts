@@ -1,18 +1,20 @@
 // hint remembers how many hints were shown; reset restores the starter and keeps a backup.
-import { execFileSync } from 'node:child_process'
+
+import type { Exercise } from '../../grader/exercises'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from 'vitest'
-import type { Exercise } from '../../grader/exercises'
+import { expect, it } from 'vitest'
+import { loadExercises, selectExercises } from '../../grader/exercises'
 import { resetExercise, showHint } from '../../grader/learner-state'
-import { runCli } from './run-cli'
+import { PROJECT, runCli } from './run-cli'
 
 function exerciseIn(dir: string): Exercise {
   return { id: '04-demo', number: '04', dir, taskPath: join(dir, 'task.py'), spec: { title: 'Demo', call: 'f', hints: ['one', 'two', 'three'], cases: [] } }
 }
 
-test('hints come one more at a time and stop at the last', () => {
+it('hints come one more at a time and stop at the last', () => {
   const state = mkdtempSync(join(tmpdir(), 'hints-'))
   const exercise = exerciseIn(state)
   expect(showHint(exercise, state)).toMatch(/Hint 1 of 3: one\n\nRun `npm run hint -- 04` again/)
@@ -23,30 +25,53 @@ test('hints come one more at a time and stop at the last', () => {
   expect(last).toContain('That was the last hint.')
 })
 
-test('reset restores the committed starter and keeps the learner\'s copy', () => {
+it('reset puts the pristine starter back, keeps the learner\'s copy, and ignores what git holds', () => {
   const project = mkdtempSync(join(tmpdir(), 'reset-'))
   const dir = join(project, 'exercises', '04-demo')
+  const starters = join(project, 'starters')
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, 'task.py'), 'STARTER\n')
+  mkdirSync(join(starters, '04-demo'), { recursive: true })
+  writeFileSync(join(starters, '04-demo', 'task.py'), 'STARTER\n')
+  writeFileSync(join(dir, 'task.py'), 'MY WORK\n')
+  // a learner who commits their work: reset must still give the starter, not the commit
   const git = (...args: string[]) => execFileSync('git', args, { cwd: project, stdio: 'ignore' })
   git('init', '-q')
   git('add', '.')
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'starter')
-  writeFileSync(join(dir, 'task.py'), 'MY WORK\n')
-  const message = resetExercise(exerciseIn(dir), project)
+  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'my work')
+  const message = resetExercise(exerciseIn(dir), { startersDir: starters, projectDir: project })
   expect(readFileSync(join(dir, 'task.py'), 'utf8')).toBe('STARTER\n')
   const backups = readdirSync(dir).filter(n => n.startsWith('task.backup-'))
   expect(backups).toHaveLength(1)
   expect(readFileSync(join(dir, backups[0]), 'utf8')).toBe('MY WORK\n')
   expect(message).toContain(backups[0])
-  expect(resetExercise(exerciseIn(dir), project)).toContain('already the starter')
+  expect(resetExercise(exerciseIn(dir), { startersDir: starters, projectDir: project })).toContain('already the starter')
 })
 
-test('the CLI answers a wrong exercise name or runtime with a clear message', () => {
+it('backups made by reset are ignored by git', () => {
+  const ignored = spawnSync('git', ['check-ignore', '-q', 'exercises/04-build-folders/task.backup-2026-01-01-10-00-00.py'], { cwd: PROJECT })
+  expect(ignored.status).toBe(0)
+})
+
+it('a broken spec.json blocks only its own exercise', () => {
+  const root = mkdtempSync(join(tmpdir(), 'broken-spec-'))
+  for (const id of ['04-good', '05-broken']) mkdirSync(join(root, id))
+  writeFileSync(join(root, '04-good', 'spec.json'), JSON.stringify({ title: 'Good', call: 'f', hints: ['one'], cases: [{ name: 'c', expect: { return: 1 } }] }))
+  writeFileSync(join(root, '05-broken', 'spec.json'), '{ "title": "Broken", ')
+  const all = loadExercises(root)
+  expect(showHint(selectExercises(all, ['04'])[0], mkdtempSync(join(tmpdir(), 'hints-')))).toContain('Hint 1 of 1: one')
+  expect(() => showHint(selectExercises(all, ['05'])[0])).toThrowError(/exercises\/05-broken\/spec\.json is not valid JSON/)
+})
+
+it('the CLI answers a wrong exercise name or runtime with a clear message', () => {
   const wrong = runCli(['grade', '99'])
   expect(wrong.code).toBe(2)
   expect(wrong.stderr).toContain('there is no exercise "99"')
   const runtime = runCli(['grade', '--runtime', 'jython'])
   expect(runtime.stderr).toContain('--runtime must be one of: pyodide, cpython')
   expect(runCli(['hint']).stderr).toContain('say which exercise')
+  const typo = runCli(['grade', '--wach'])
+  expect(typo.code).toBe(2)
+  expect(typo.stderr).toContain('unknown option --wach. Did you mean --watch?')
+  expect(typo.stderr).toContain('Usage:')
+  expect(typo.stderr).not.toMatch(/ERR_PARSE_ARGS|at parseArgs/)
 }, 120_000)

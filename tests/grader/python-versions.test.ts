@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PROJECT } from './run-cli'
 
 const VERSIONS = ['3.9', '3.10', '3.11', '3.12', '3.13', '3.14']
@@ -12,7 +12,8 @@ const runs = (cmd: string) => spawnSync(cmd, ['-c', 'pass']).status === 0
 
 /** `python3.X` on PATH, or the one pyenv keeps for that version (its shims refuse inactive ones). */
 function interpreter(version: string): string | undefined {
-  if (runs(`python${version}`)) return `python${version}`
+  if (runs(`python${version}`))
+    return `python${version}`
   const prefix = spawnSync('pyenv', ['prefix', version], { encoding: 'utf8' })
   const path = prefix.status === 0 ? join(prefix.stdout.trim(), 'bin', `python${version}`) : ''
   return path && runs(path) ? path : undefined
@@ -25,19 +26,19 @@ const pythonFiles = [
   ...['exercises', 'solutions'].flatMap(root => readdirSync(join(PROJECT, root)).filter(n => /^\d\d-/.test(n)).map(n => join(PROJECT, root, n, 'task.py'))),
 ]
 
-test('the harness, starters and solutions use only Python 3.9 syntax', () => {
+it('the harness, starters and solutions use only Python 3.9 syntax', () => {
   const check = `import ast, sys\nfor path in sys.argv[1:]:\n    ast.parse(open(path, encoding="utf-8").read(), path, feature_version=(3, 9))\n`
   const result = spawnSync('python3', ['-c', check, ...pythonFiles], { encoding: 'utf8' })
   expect(result.stderr).toBe('')
   expect(result.status).toBe(0)
 })
 
-test('this machine has at least one supported CPython besides Pyodide', () => {
+it('this machine has at least one supported CPython besides Pyodide', () => {
   expect(installed.length, `none of ${CANDIDATES.join(', ')} found on PATH`).toBeGreaterThan(0)
 })
 
 describe.each(installed)('%s', (_, python) => {
-  test('every solution passes on the CPython runtime', () => {
+  it('every solution passes on the CPython runtime', () => {
     const run = spawnSync('npx', ['tsx', 'grader/cli.ts', 'grade', '--solutions', '--json', '--runtime', 'cpython'], {
       cwd: PROJECT,
       encoding: 'utf8',

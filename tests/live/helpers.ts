@@ -1,15 +1,16 @@
 // Shared by the live-Python tests and the deck benchmark: the deck's live blocks,
 // a browser, and a page that records every request leaving the local server;
 // and for the exercise slides: where they are, and the terminal grader's report.
+
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { Snippet } from '../deck/snippets'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { chromium } from 'playwright-chromium'
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck, ROOT } from '../deck/deck'
-import { BROWSER_ARGS, DIST, ensureBuilt } from '../deck/site'
+import { BROWSER_ARGS } from '../deck/site'
 import { extractSnippets } from '../deck/snippets'
-import type { Snippet } from '../deck/snippets'
 
 /** The ```python {monaco-run} blocks of the deck, with their slide's tree and expected output. */
 export async function liveSnippets(): Promise<Snippet[]> {
@@ -82,18 +83,21 @@ export interface TerminalExercise { id: string, tests: TerminalCase[] }
 
 /**
  * The terminal grader's JSON report (`npx tsx grader/cli.ts grade --json`), with the
- * Pyodide runtime; `solutions` grades solutions/ instead of the starters.
+ * Pyodide runtime: the pristine starters, or with `solutions` the reference solutions.
  */
 export async function terminalReport(options: { solutions: boolean }): Promise<TerminalExercise[]> {
   const args = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/cli.ts', 'grade', '--json', '--runtime', 'pyodide']
-  if (options.solutions)
-    args.push('--solutions')
+  args.push(options.solutions ? '--solutions' : '--starters')
   const { stdout, stderr, code } = await new Promise<{ stdout: string, stderr: string, code: number | null }>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
-    child.stdout.on('data', (c: Buffer) => { out += c.toString() })
-    child.stderr.on('data', (c: Buffer) => { err += c.toString() })
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+    })
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString()
+    })
     child.on('error', reject)
     child.on('close', c => resolve({ stdout: out, stderr: err, code: c }))
   })

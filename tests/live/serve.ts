@@ -22,7 +22,7 @@ export async function serveDist(options: { isolated: boolean, dir?: string }): P
   return { ...server, isolated: options.isolated }
 }
 
-/** Resolves when the deck's Python worker says it is ready (see setup/python/client.ts). */
+/** Resolves when the deck's Python worker says it is ready (see deck/python.ts). */
 export async function waitForPython(page: Page, timeout = 60_000) {
   await page.waitForFunction(() => {
     const status = document.documentElement.dataset.python

@@ -1,27 +1,30 @@
-import { describe, expect, test } from 'vitest'
-import { judgeCase, pyRepr } from '../../grader/judge'
-import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../grader/report'
-import { type Case, SpecError, validateSpec } from '../../grader/spec'
+// The judge's verdicts, the load problem, the JSON report and spec validation, on plain data.
+
+import type { Case } from '../../core/spec'
+import { describe, expect, it } from 'vitest'
+import { judgeCase, loadProblem, pyRepr } from '../../core/judge'
+import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../core/report'
+import { SpecError, validateSpec } from '../../core/spec'
 
 const RENAME: Case = { name: 'renames', tree: { 'a.txt': 'A' }, args: ['.'], expect: { tree: { 'a.md': 'A' }, return: ['a.md'] } }
 
 describe('judgeCase', () => {
-  test('passes when every expectation holds', () => {
-    const v = judgeCase(RENAME, { returned: { value: ['a.md'], repr: "['a.md']" }, tree_before: { 'a.txt': 'A' }, tree_after: { 'a.md': 'A' } }, 'rename_all', 3)
+  it('passes when every expectation holds', () => {
+    const v = judgeCase(RENAME, { returned: { value: ['a.md'], repr: '[\'a.md\']' }, tree_before: { 'a.txt': 'A' }, tree_after: { 'a.md': 'A' } }, 'rename_all', 3)
     expect(v.status).toBe('pass')
-    expect(v.call).toBe("rename_all('.')")
+    expect(v.call).toBe('rename_all(\'.\')')
   })
 
-  test('explains a wrong return value and a wrong tree, with a picture', () => {
+  it('explains a wrong return value and a wrong tree, with a picture', () => {
     const v = judgeCase(RENAME, { returned: { value: null, repr: 'None' }, tree_before: { 'a.txt': 'A' }, tree_after: { 'a.txt': 'A' } }, 'rename_all', 3)
     expect(v.status).toBe('fail')
-    expect(v.message).toContain("`rename_all('.')` returned `None`")
-    expect(v.message).toContain("expected `['a.md']`")
+    expect(v.message).toContain('`rename_all(\'.\')` returned `None`')
+    expect(v.message).toContain('expected `[\'a.md\']`')
     expect(v.message).toContain('`a.txt` should now be `a.md`')
     expect(v.picture).toContain('a.txt   ← wrong')
   })
 
-  test('an unexpected exception is an error that shows the learner\'s traceback', () => {
+  it('an unexpected exception is an error that shows the learner\'s traceback', () => {
     const traceback = 'File "task.py", line 3, in rename_all\n    os.rename(a, b)\nFileNotFoundError: nope'
     const v = judgeCase(RENAME, { stage: 'call', exception: { type: 'FileNotFoundError', message: 'nope', traceback } }, 'rename_all', 3)
     expect(v.status).toBe('error')
@@ -29,15 +32,15 @@ describe('judgeCase', () => {
     expect(v.message).toContain('line 3, in rename_all')
   })
 
-  test('an expected exception passes; a missing one fails', () => {
+  it('an expected exception passes; a missing one fails', () => {
     const c: Case = { name: 'raises', expect: { raises: 'FileExistsError' } }
     expect(judgeCase(c, { stage: 'call', exception: { type: 'FileExistsError', message: '', traceback: '' } }, 'f', 3).status).toBe('pass')
     expect(judgeCase(c, { returned: { value: null, repr: 'None' } }, 'f', 3).message).toContain('should raise FileExistsError')
   })
 
-  test('unordered lists, sorted hint, cwd and stdout checks', () => {
+  it('unordered lists, sorted hint, cwd and stdout checks', () => {
     const c: Case = { name: 'lists', expect: { return: ['a', 'b'], cwd: '.', stdout: '2 files\n' } }
-    const v = judgeCase(c, { returned: { value: ['b', 'a'], repr: "['b', 'a']" }, cwd_after: 'photos', output: '3 files\n' }, 'f', 3)
+    const v = judgeCase(c, { returned: { value: ['b', 'a'], repr: '[\'b\', \'a\']' }, cwd_after: 'photos', output: '3 files\n' }, 'f', 3)
     expect(v.message).toContain('another order: sort them')
     expect(v.message).toContain('the current folder is `photos`, but it should be `.`')
     expect(v.message).toContain('expected it to print')
@@ -45,35 +48,47 @@ describe('judgeCase', () => {
     expect(judgeCase(unordered, { returned: { value: ['b', 'a'], repr: '' } }, 'f', 3).status).toBe('pass')
   })
 
-  test('limits become plain-language errors', () => {
+  it('a task.py that cannot be loaded is one problem for the whole exercise', () => {
+    expect(loadProblem({ stage: 'load', limit: 'timeout' }, 'f', 3)).toMatch(/did not finish loading within 3 s[\s\S]*top level of task\.py/)
+    expect(loadProblem({ stage: 'load', exception: { type: 'SyntaxError', message: 'x', traceback: 'File "task.py", line 1' } }, 'f', 3)).toMatch(/syntax error[\s\S]*line 1/)
+    expect(loadProblem({ stage: 'load', limit: 'exit', exit_call: 'sys.exit' }, 'f', 3)).toContain('called sys.exit() while it was being loaded')
+    expect(loadProblem({ stage: 'load', missing: 'f' }, 'f', 3)).toContain('task.py has no function `f`')
+    // a failure while the function runs is the case's own verdict
+    expect(loadProblem({ stage: 'call', limit: 'timeout' }, 'f', 3)).toBeUndefined()
+    expect(loadProblem({ limit: 'timeout' }, 'f', 3)).toBeUndefined()
+  })
+
+  it('limits become plain-language errors', () => {
     expect(judgeCase(RENAME, { limit: 'timeout' }, 'f', 3).message).toContain('did not finish within 3 s')
     expect(judgeCase(RENAME, { missing: 'f' }, 'f', 3).message).toContain('task.py has no function `f`')
   })
 })
 
-test('pyRepr writes JSON values the way Python prints them', () => {
-  expect(pyRepr({ a: [true, null, 'it\'s', 2] })).toBe("{'a': [True, None, 'it\\'s', 2]}")
+it('pyRepr writes JSON values the way Python prints them', () => {
+  expect(pyRepr({ a: [true, null, 'it\'s', 2] })).toBe('{\'a\': [True, None, \'it\\\'s\', 2]}')
 })
 
 describe('the JSON report', () => {
-  test('follows results.json: statuses, messages, and output capped at 500 characters', () => {
+  it('follows results.json: statuses, messages, and output capped at 500 characters', () => {
     const long = 'x'.repeat(2000)
     const result = exerciseResult({
       id: '01-which-os',
       title: 'Which OS?',
-      names: ['one', 'two', 'three'],
-      verdicts: [
-        { name: 'one', status: 'pass', message: '', output: 'hi', call: 'f()' },
-        { name: 'two', status: 'fail', message: 'wrong', output: long, call: 'f()' },
-        undefined,
-      ],
+      verdict: {
+        status: 'fail',
+        cases: [
+          { name: 'one', status: 'pass', message: '', output: 'hi', call: 'f()' },
+          { name: 'two', status: 'fail', message: 'wrong', output: long, call: 'f()' },
+          { name: 'three', status: 'error', message: 'crashed', output: '', call: 'f()' },
+        ],
+      },
     })
     expect(result.status).toBe('fail')
     expect(result.message).toBe('1 of 3 cases pass')
     expect(result.tests[0]).toEqual({ name: 'one', status: 'pass', message: null, output: 'hi' })
     expect(result.tests[1].output!.length).toBe(OUTPUT_CAP)
     expect(result.tests[1].output).toMatch(/truncated/)
-    expect(result.tests[2].status).toBe('error')
+    expect(result.tests[2]).toEqual({ name: 'three', status: 'error', message: 'crashed', output: null })
     const report = buildReport('pyodide', [result])
     expect(Object.keys(report)).toEqual(['version', 'status', 'message', 'runtime', 'exercises'])
     expect(report.status).toBe('fail')
@@ -84,10 +99,10 @@ describe('the JSON report', () => {
 
 describe('spec validation', () => {
   const good = { title: 'T', call: 'f', hints: [], cases: [{ name: 'c', expect: { return: 1 } }] }
-  test('accepts a good spec', () => {
+  it('accepts a good spec', () => {
     expect(validateSpec(good, 'spec.json').call).toBe('f')
   })
-  test.each([
+  it.each([
     [{ ...good, call: 'not a name' }, '"call" must name the function'],
     [{ ...good, cases: [] }, '"cases" must be a non-empty list'],
     [{ ...good, cases: [{ expect: { return: 1 } }] }, 'case 1 needs a "name"'],

@@ -1,49 +1,51 @@
-import { describe, expect, test } from 'vitest'
-import { changeMarks, diffTrees, drawTree, withParents } from '../../grader/tree-diff'
+// Folder trees compared in words, marked and drawn.
+
+import { describe, expect, it } from 'vitest'
+import { changeMarks, diffTrees, drawTree, withParents } from '../../core/tree-diff'
 
 describe('diffTrees', () => {
-  test('an identical tree has no problems, and parent folders are implied', () => {
+  it('an identical tree has no problems, and parent folders are implied', () => {
     expect(diffTrees({ 'photos/2024/a.jpg': 'x' }, { 'photos/': '', 'photos/2024/': '', 'photos/2024/a.jpg': 'x' })).toEqual([])
   })
 
-  test('names a missing folder with its trailing slash', () => {
+  it('names a missing folder with its trailing slash', () => {
     const problems = diffTrees({ 'photos/': '', 'photos/2024/': '' }, { 'photos/': '' })
     expect(problems.map(p => p.message)).toEqual(['missing folder `photos/2024/`'])
   })
 
-  test('sees a file that was not renamed', () => {
+  it('sees a file that was not renamed', () => {
     const problems = diffTrees({ 'a.md': 'hello' }, { 'a.txt': 'hello' }, { 'a.txt': 'hello' })
     expect(problems).toEqual([{ kind: 'rename', path: 'a.txt', to: 'a.md', message: '`a.txt` should now be `a.md`' }])
   })
 
-  test('tells a leftover file from one that should never have been made', () => {
+  it('tells a leftover file from one that should never have been made', () => {
     const problems = diffTrees({}, { 'old.txt': '', 'new.txt': '' }, { 'old.txt': '' })
     expect(problems.map(p => p.message)).toEqual(['file `new.txt` should not be there', 'file `old.txt` should be gone by now'])
   })
 
-  test('reports different content, and compares sized files by size only', () => {
+  it('reports different content, and compares sized files by size only', () => {
     expect(diffTrees({ 'n.txt': 'new' }, { 'n.txt': 'old' })[0].message).toBe('`n.txt` holds "old", expected "new"')
     expect(diffTrees({ 'big.bin': { size: 3 } }, { 'big.bin': 'abc' })).toEqual([])
     expect(diffTrees({ 'big.bin': { size: 4 } }, { 'big.bin': 'abc' })[0].kind).toBe('content')
   })
 
-  test('handles spaces and non-ASCII names', () => {
+  it('handles spaces and non-ASCII names', () => {
     expect(diffTrees({ 'my notes/résumé.md': 'r' }, { 'my notes/résumé.txt': 'r' })[0].message)
       .toBe('`my notes/résumé.txt` should now be `my notes/résumé.md`')
   })
 })
 
-test('withParents adds every implied folder', () => {
+it('withParents adds every implied folder', () => {
   expect(Object.keys(withParents({ 'a/b/c.txt': '' })).sort()).toEqual(['a/', 'a/b/', 'a/b/c.txt'])
 })
 
-test('changeMarks sees created, deleted, renamed and changed entries', () => {
+it('changeMarks sees created, deleted, renamed and changed entries', () => {
   const before = { 'a.txt': 'A', 'gone.txt': 'G', 'edit.txt': '1' }
   const after = { 'a.md': 'A', 'new/': '', 'edit.txt': '2' }
   expect(changeMarks(before, after)).toEqual({ 'a.md': 'renamed', 'new/': 'created', 'gone.txt': 'deleted', 'edit.txt': 'changed' })
 })
 
-test('drawTree draws nested folders, marks, and an empty folder', () => {
+it('drawTree draws nested folders, marks, and an empty folder', () => {
   expect(drawTree({ 'b.txt': '', 'a/': '', 'a/x.txt': '' }, { 'a/y/': 'missing' })).toBe([
     '.',
     '├── a/',

@@ -1,0 +1,94 @@
+// Grades one exercise on one runtime: every case run by harness.py, each judged.
+// The terminal grader and the deck's exercise slides both grade through here.
+
+import type { CaseVerdict, Status } from './judge'
+import type { Observation, Runtime } from './protocol'
+import type { Case, Spec } from './spec'
+import { judgeCase, loadProblem } from './judge'
+import { STOPPED } from './protocol'
+import { DEFAULT_TIMEOUT_S } from './spec'
+
+export interface ExerciseVerdict {
+  status: Status
+  /** Set when task.py could not be loaded at all: the one message for the whole exercise. */
+  problem?: string
+  cases: CaseVerdict[]
+}
+
+export interface GradeOptions {
+  /** Stop: the case that runs is stopped, the others are not run. */
+  signal?: AbortSignal
+  /** Called before each case starts (index) and once at the end (index = total). */
+  onProgress?: (index: number, total: number) => void
+}
+
+export const NOT_LOADED = 'Not run: task.py could not be loaded (see the message above).'
+export const NOT_RUN_STOPPED = 'Not run: the check was stopped.'
+export const NOT_RUN_TIMEOUT = 'Not run: an earlier case did not finish in time. Fix that one first.'
+export const STOPPED_MESSAGE = 'Stopped before it finished (you pressed Stop).'
+
+export function caseTimeout(spec: Spec, c: Case): number {
+  return c.timeout ?? spec.timeout ?? DEFAULT_TIMEOUT_S
+}
+
+/**
+ * The first case runs alone: if task.py cannot even be loaded, that is the one
+ * verdict, in the time of one limit. The other cases then run as side by side as
+ * the runtime allows, each from a clean interpreter state. Once a case runs out of
+ * time, the cases not yet started are not run: a learner waits one limit, not seven.
+ */
+export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
+  const { signal, onProgress } = options
+  const total = spec.cases.length
+  let started = 0
+  let timedOut = false
+  const run = async (c: Case): Promise<{ verdict: CaseVerdict, seen?: Observation }> => {
+    onProgress?.(started++, total)
+    if (signal?.aborted)
+      return { verdict: notRun(spec, c, NOT_RUN_STOPPED) }
+    if (timedOut)
+      return { verdict: notRun(spec, c, NOT_RUN_TIMEOUT) }
+    const timeoutS = caseTimeout(spec, c)
+    const seen = await runtime.runCase({ source, call: spec.call, case: c, timeoutS }, signal)
+    if (seen.limit === 'timeout')
+      timedOut = true
+    const verdict = judgeCase(c, seen, spec.call, timeoutS)
+    return { seen, verdict: seen.detail === STOPPED ? { ...verdict, status: 'error', message: STOPPED_MESSAGE } : verdict }
+  }
+
+  const [first, ...rest] = spec.cases
+  const head = await run(first)
+  const problem = head.seen && head.seen.detail !== STOPPED ? loadProblem(head.seen, spec.call, caseTimeout(spec, first)) : undefined
+  if (problem) {
+    onProgress?.(total, total)
+    return { status: 'error', problem, cases: spec.cases.map(c => notRun(spec, c, NOT_LOADED)) }
+  }
+  const others = await mapLimited(rest, runtime.parallel, async c => (await run(c)).verdict)
+  onProgress?.(total, total)
+  const cases = [head.verdict, ...others]
+  return { status: overallStatus(cases.map(v => v.status)), cases }
+}
+
+export function overallStatus(statuses: Status[]): Status {
+  if (statuses.every(s => s === 'pass'))
+    return 'pass'
+  return statuses.includes('fail') ? 'fail' : 'error'
+}
+
+function notRun(spec: Spec, c: Case, message: string): CaseVerdict {
+  return { name: c.name, call: spec.call, status: 'error', output: '', message }
+}
+
+/** Like Promise.all(items.map(fn)), with at most `limit` running at once; keeps the order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = Array.from({ length: items.length })
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))
+  return results
+}

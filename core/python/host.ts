@@ -1,0 +1,231 @@
+// The one host of the Pyodide worker, for Node and the browser alike: one run at a
+// time, a time limit, Stop, and a fresh worker when a run will not stop.
+//
+// Stopping: with shared memory, the host raises KeyboardInterrupt inside the run
+// (Pyodide's interrupt buffer) and waits a short grace; a run that swallows it, or a
+// platform without shared memory, gets its worker terminated and a fresh one started.
+
+import type { CaseRequest, FromWorker, Observation, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
+import { STOPPED } from '../protocol'
+
+/** A running worker, as the platform gives it (worker_threads or a Web Worker). */
+export interface WorkerPort {
+  post: (message: ToWorker) => void
+  /** `onFailure` is called once if the worker dies (an error it did not catch, out of memory, exit). */
+  listen: (onMessage: (message: FromWorker) => void, onFailure: (error: string) => void) => void
+  terminate: () => void
+}
+
+export interface HostAdapter {
+  /** Where Pyodide's files are (a folder in Node, a URL in the browser). */
+  indexURL: string
+  /** false where SharedArrayBuffer is missing (a page without cross-origin isolation). */
+  canShareMemory: boolean
+  spawn: () => WorkerPort
+}
+
+export type HostStatus = 'idle' | 'loading' | 'ready' | 'failed'
+
+/** What happened to a slide script (a live block). */
+export type RunResult
+  = | { status: 'done', report: ScriptReport, ms: number }
+  /** `how`: KeyboardInterrupt, a fresh worker, or nothing (stopped while still waiting to start) */
+    | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport, ms: number }
+    | { status: 'failed', message: string, ms: number }
+
+type Outcome
+  = | { kind: 'done', report: unknown }
+    | { kind: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: unknown, stage?: Stage }
+    | { kind: 'failed', message: string }
+
+type Answer = FromWorker | { type: 'lost', message: string }
+
+interface LiveWorker {
+  port: WorkerPort
+  interrupt?: Int32Array
+  /** the stage each run in progress has reached */
+  stages: Map<number, Stage>
+  ready: Promise<string>
+  pending: Map<number, (answer: Answer) => void>
+  gone: boolean
+}
+
+const SIGINT = 2
+
+export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
+  let current: LiveWorker | undefined
+  let queue: Promise<unknown> = Promise.resolve()
+  let nextId = 0
+  let closed = false
+  let status: HostStatus = 'idle'
+  const listeners = new Set<(status: HostStatus) => void>()
+  const setStatus = (next: HostStatus) => {
+    status = next
+    listeners.forEach(listener => listener(next))
+  }
+
+  function boot(): LiveWorker {
+    const shared = adapter.canShareMemory ? new SharedArrayBuffer(4) : undefined
+    const port = adapter.spawn()
+    let settle!: { resolve: (version: string) => void, reject: (error: Error) => void }
+    const ready = new Promise<string>((resolve, reject) => (settle = { resolve, reject }))
+    const worker: LiveWorker = {
+      port,
+      interrupt: shared && new Int32Array(shared),
+      stages: new Map(),
+      ready,
+      pending: new Map(),
+      gone: false,
+    }
+    port.listen((message) => {
+      if (message.type === 'ready')
+        settle.resolve(message.version)
+      else if (message.type === 'failed')
+        settle.reject(new Error(message.message))
+      else if (message.type === 'stage')
+        worker.stages.set(message.id, message.stage)
+      else worker.pending.get(message.id)?.(message)
+    }, (error) => {
+      settle.reject(new Error(error))
+      discard(worker, error)
+    })
+    ready.then(() => current === worker && setStatus('ready'), () => {
+      if (current === worker)
+        setStatus('failed')
+      discard(worker, 'Python could not start')
+    })
+    setStatus('loading')
+    port.post({ type: 'init', indexURL: adapter.indexURL, shared })
+    return worker
+  }
+
+  function discard(worker: LiveWorker, why: string) {
+    if (worker.gone)
+      return
+    worker.gone = true
+    worker.port.terminate()
+    if (current === worker)
+      current = undefined
+    for (const answer of worker.pending.values()) answer({ type: 'lost', message: why })
+    worker.pending.clear()
+  }
+
+  /** Starts a worker if there is none; resolves with it once Python is ready. */
+  async function ready(): Promise<LiveWorker> {
+    if (closed)
+      throw new Error('the Python host is closed')
+    current ??= boot()
+    const worker = current
+    await worker.ready
+    return worker
+  }
+
+  async function execute(message: ToWorker & { type: 'case' | 'script' }, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
+    const cancelled: Outcome = { kind: 'stopped', reason: 'stop', how: 'cancelled' }
+    if (signal?.aborted)
+      return cancelled
+    let worker: LiveWorker
+    try {
+      const aborted = new Promise<undefined>(resolve => signal?.addEventListener('abort', () => resolve(undefined), { once: true }))
+      const got = await Promise.race([ready(), aborted])
+      if (!got)
+        return cancelled
+      worker = got
+    }
+    catch (error) {
+      return { kind: 'failed', message: `Python could not start: ${(error as Error).message}` }
+    }
+    if (worker.interrupt)
+      Atomics.store(worker.interrupt, 0, 0)
+    const id = ++nextId
+    return new Promise<Outcome>((resolve) => {
+      let stopped: 'stop' | 'timeout' | undefined
+      let graceTimer: ReturnType<typeof setTimeout> | undefined
+      const finish = (outcome: Outcome) => {
+        clearTimeout(limitTimer)
+        clearTimeout(graceTimer)
+        signal?.removeEventListener('abort', onAbort)
+        worker.pending.delete(id)
+        worker.stages.delete(id)
+        resolve(outcome)
+      }
+      const replace = (reason: 'stop' | 'timeout') => {
+        const stage = worker.stages.get(id)
+        finish({ kind: 'stopped', reason, how: 'restart', stage })
+        discard(worker, 'stopped')
+        if (!closed)
+          void ready().catch(() => {}) // the next run finds Python warm again
+      }
+      const halt = (reason: 'stop' | 'timeout') => {
+        if (stopped)
+          return
+        stopped = reason
+        if (!worker.interrupt)
+          return replace(reason)
+        Atomics.store(worker.interrupt, 0, SIGINT)
+        graceTimer = setTimeout(() => replace(reason), graceMs)
+      }
+      const onAbort = () => halt('stop')
+      worker.pending.set(id, (answer) => {
+        if (answer.type === 'lost')
+          finish(stopped ? { kind: 'stopped', reason: stopped, how: 'restart' } : { kind: 'failed', message: answer.message })
+        else if (answer.type === 'error')
+          finish({ kind: 'failed', message: answer.message })
+        else if (answer.type === 'done')
+          finish(stopped ? { kind: 'stopped', reason: stopped, how: 'interrupt', report: answer.report } : { kind: 'done', report: answer.report })
+      })
+      signal?.addEventListener('abort', onAbort, { once: true })
+      const limitTimer = setTimeout(() => halt('timeout'), timeoutS * 1000)
+      worker.port.post({ ...message, id })
+    })
+  }
+
+  /** One run at a time, in the order asked. */
+  function enqueue(message: ToWorker & { type: 'case' | 'script' }, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
+    const outcome = queue.then(() => execute(message, timeoutS, signal))
+    queue = outcome.catch(() => {})
+    return outcome
+  }
+
+  return {
+    get status() { return status },
+    onStatus(listener: (status: HostStatus) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    /** Starts Python in the background; resolves with its version. */
+    preload: async (): Promise<string> => (await ready()).ready,
+    async runCase({ source, call, case: c, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
+      const outcome = await enqueue({ type: 'case', id: 0, request: { source, call, case: c } }, timeoutS, signal)
+      if (outcome.kind === 'done')
+        return outcome.report as Observation
+      if (outcome.kind === 'failed')
+        return /memory/i.test(outcome.message) ? { limit: 'memory' } : { limit: 'crash', detail: outcome.message }
+      const seen = (outcome.report ?? {}) as Observation
+      if (outcome.reason === 'stop')
+        return { ...seen, limit: 'interrupted', detail: STOPPED }
+      return { ...seen, limit: 'timeout', stage: seen.stage ?? outcome.stage }
+    },
+    async runScript({ source, tree, timeoutS }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
+      const started = performance.now()
+      const outcome = await enqueue({ type: 'script', id: 0, request: { source, tree } }, timeoutS, signal)
+      const ms = performance.now() - started
+      if (outcome.kind === 'done') {
+        const report = outcome.report as ScriptReport
+        // a script that catches nothing but was interrupted by its own KeyboardInterrupt
+        return report.limit === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+      }
+      if (outcome.kind === 'failed')
+        return { status: 'failed', message: outcome.message, ms }
+      return { status: 'stopped', reason: outcome.reason, how: outcome.how, report: outcome.report as ScriptReport | undefined, ms }
+    },
+    async close() {
+      closed = true
+      if (current)
+        discard(current, 'closed')
+      setStatus('idle')
+    },
+  }
+}
+
+export type PythonHost = ReturnType<typeof createPythonHost>

@@ -1,0 +1,17 @@
+// Types for Slidev's client, which ships as TypeScript source: its own shims, and the
+// build-time constants its Vite plugin defines.
+/// <reference types="@slidev/client/shim.d.ts" />
+/// <reference types="@slidev/client/shim-vue.d.ts" />
+
+declare const __DEV__: boolean
+declare const __SLIDEV_FEATURE_DRAWINGS__: boolean
+declare const __SLIDEV_FEATURE_DRAWINGS_PERSIST__: boolean
+declare const __SLIDEV_FEATURE_EDITOR__: boolean
+declare const __SLIDEV_FEATURE_PRESENTER__: boolean
+declare const __SLIDEV_FEATURE_RECORD__: boolean
+declare const __SLIDEV_FEATURE_WAKE_LOCK__: boolean
+declare const __SLIDEV_FEATURE_BROWSER_EXPORTER__: boolean
+declare const __SLIDEV_HAS_SERVER__: boolean
+declare const __SLIDEV_HASH_ROUTE__: boolean
+
+declare module 'file-saver'

@@ -1,0 +1,40 @@
+import type { ExerciseVerdict } from '../core/grade'
+import type { Runtime } from '../core/protocol'
+import type { ExerciseRun } from '../core/report'
+import type { Exercise } from './exercises'
+// Grades exercises from disk on one warm runtime; remembers the verdict of each
+// source it has seen, so watch mode re-grades only the file that changed.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { gradeExercise } from '../core/grade'
+import { SpecError } from '../core/spec'
+import { titleOf } from './exercises'
+
+export function createSession(runtime: Runtime) {
+  const known = new Map<string, ExerciseVerdict>()
+
+  async function gradeOne(exercise: Exercise): Promise<ExerciseRun> {
+    const run = (verdict: ExerciseVerdict): ExerciseRun => ({ id: exercise.id, title: titleOf(exercise), verdict })
+    const { spec, taskPath, number } = exercise
+    if (spec instanceof SpecError)
+      return run({ status: 'error', problem: `${spec.message}\nThis exercise cannot be graded until its spec.json is fixed; the others can.`, cases: [] })
+    if (!existsSync(taskPath))
+      return run({ status: 'error', problem: `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`, cases: [] })
+    const source = readFileSync(taskPath, 'utf8')
+    const key = `${exercise.id}#${createHash('sha1').update(source).digest('hex')}`
+    let verdict = known.get(key)
+    if (!verdict) {
+      verdict = await gradeExercise(runtime, spec, source)
+      known.set(key, verdict)
+    }
+    return run(verdict)
+  }
+
+  return {
+    runtime,
+    /** Every exercise at once: the runtime decides how many cases run side by side. */
+    grade: (exercises: Exercise[]) => Promise.all(exercises.map(gradeOne)),
+  }
+}
+
+export type Session = ReturnType<typeof createSession>
