@@ -2,12 +2,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchDeck } from './deck'
-import { benchGrader } from './grader'
+import { benchGrader, pyodideBaseline } from './grader'
 import { PROJECT, pythonBaseline, table } from './measure'
 
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const baseline = await pythonBaseline()
-const rows = [...await benchGrader(runs), ...await benchDeck(runs)]
+const bare = await pyodideBaseline(runs)
+const rows = [bare, ...await benchGrader(runs, bare), ...await benchDeck(runs)]
 const text = table(rows, baseline)
 console.log(text)
 mkdirSync(join(PROJECT, 'bench', 'results'), { recursive: true })

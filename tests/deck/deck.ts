@@ -32,10 +32,3 @@ export async function loadDeck(entry = ENTRY): Promise<DeckSlide[]> {
       file: path.relative(root, s.source?.filepath ?? entry),
     }))
 }
-
-/** All the words of the deck: slide text, notes and frontmatter. */
-export function deckText(slides: DeckSlide[]): string {
-  return slides
-    .map(s => [s.title, s.content, s.note, JSON.stringify(s.frontmatter)].join('\n'))
-    .join('\n\n')
-}

@@ -22,8 +22,8 @@ function interpreter(version: string): string | undefined {
 const installed = VERSIONS.map(v => [`Python ${v}`, interpreter(v)]).filter((pair): pair is [string, string] => pair[1] !== undefined)
 
 const pythonFiles = [
-  join(PROJECT, 'grader', 'harness.py'),
-  ...['exercises', 'solutions'].flatMap(root => readdirSync(join(PROJECT, root)).filter(n => /^\d\d-/.test(n)).map(n => join(PROJECT, root, n, 'task.py'))),
+  join(PROJECT, 'core', 'harness.py'),
+  ...['starters', 'solutions'].flatMap(root => readdirSync(join(PROJECT, root)).filter(n => /^\d\d-/.test(n)).map(n => join(PROJECT, root, n, 'task.py'))),
 ]
 
 it('the harness, starters and solutions use only Python 3.9 syntax', () => {
