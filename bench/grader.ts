@@ -1,8 +1,9 @@
-import type { Runtime } from '../core/protocol'
-import type { Row } from './measure'
 // Grader timings, each against a baseline measured in the same run: grading cold
 // (a bare Pyodide load is the yardstick), watch mode (save → verdict on screen, in the
 // learner's view), and exercises holding hostile code (one time limit + 3 s at most).
+
+import type { Runtime } from '../core/protocol'
+import type { Row } from './measure'
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,9 +1,10 @@
+// Grades exercises from disk on one warm runtime; remembers the verdict of each
+// source it has seen, so watch mode re-grades only the file that changed.
+
 import type { ExerciseVerdict } from '../core/grade'
 import type { Runtime } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
 import type { Exercise } from './exercises'
-// Grades exercises from disk on one warm runtime; remembers the verdict of each
-// source it has seen, so watch mode re-grades only the file that changed.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { gradeExercise } from '../core/grade'

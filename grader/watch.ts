@@ -1,6 +1,7 @@
+// Watch mode: grade again the moment a task.py is saved, on the same warm runtime.
+
 import type { FSWatcher } from 'node:fs'
 import type { Exercise } from './exercises'
-// Watch mode: grade again the moment a task.py is saved, on the same warm runtime.
 import { watch } from 'node:fs'
 import { basename, dirname } from 'node:path'
 
