@@ -19,6 +19,7 @@ import stat
 import sys
 import time
 import traceback
+import zlib
 
 TASK_FILE = "task.py"
 OUTPUT_CAP = 64 * 1024
@@ -196,6 +197,58 @@ def _short_repr(value):
     return text if len(text) <= 300 else text[:300] + "..."
 
 
+# --- listing order -----------------------------------------------------------
+
+def disk_order(names):
+    """A real disk lists a folder in its own order (ext4: by a hash of the name),
+    neither sorted nor in the order the files were made. The sandbox does the same,
+    deterministically: by a hash of each name, and never sorted when there are two
+    or more, so code that forgets to sort fails on every runtime, every run."""
+    def key(name):
+        raw = os.fsencode(name) if isinstance(name, str) else bytes(name)
+        return zlib.crc32(raw), raw
+    ordered = sorted(names, key=key)
+    if len(ordered) > 1 and ordered == sorted(names):
+        ordered = ordered[1:] + ordered[:1]
+    return ordered
+
+
+class _Listing:
+    """What os.scandir returns, with its entries in disk order."""
+
+    def __init__(self, entries):
+        self._entries = iter(entries)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def close(self):
+        self._entries = iter(())
+
+
+def _listing_in_disk_order(listdir, scandir):
+    def ordered_listdir(*args, **kwargs):
+        return disk_order(listdir(*args, **kwargs))
+
+    def ordered_scandir(*args, **kwargs):
+        with scandir(*args, **kwargs) as found:
+            entries = list(found)
+        by_name = {entry.name: entry for entry in entries}
+        return _Listing([by_name[name] for name in disk_order(list(by_name))])
+
+    return ordered_listdir, ordered_scandir
+
+
 # --- the sandbox -----------------------------------------------------------
 
 class Sandbox:
@@ -241,6 +294,7 @@ class Sandbox:
             if hasattr(os, name):
                 setattr(os, name, blocked_call(name))
         os._exit = fake_exit
+        os.listdir, os.scandir = _listing_in_disk_order(self.saved_os["listdir"], self.saved_os["scandir"])
         self._guard_paths()
         sys.argv = [TASK_FILE]
         sys.stdin = io.StringIO("")
@@ -249,7 +303,8 @@ class Sandbox:
         return self
 
     def _guard_paths(self):
-        """Writes must stay inside the case folder; denied paths raise PermissionError."""
+        """Writes must stay inside the case folder; denied paths raise PermissionError
+        for what the OS would refuse, and still answer stat."""
         root, denied = self.root, self.denied
 
         def check(arg, dir_fd, writes):
@@ -283,7 +338,10 @@ class Sandbox:
                             ("removedirs", 1), ("renames", 2)):
             if name in self.saved_os:
                 setattr(os, name, guard(self.saved_os[name], count))
-        os.stat = guard(self.saved_os["stat"], 1, writes=False)
+        # like a real protected file: it can still be looked at (stat, exists, isfile),
+        # but not opened, changed, renamed or removed; a protected folder cannot be listed
+        os.listdir = guard(os.listdir, 1, writes=False)
+        os.scandir = guard(os.scandir, 1, writes=False)
 
     def __exit__(self, *exc):
         # Whatever the learner's code did to sys.modules, os, builtins and the rest,

@@ -100,7 +100,7 @@ function limitMessage(seen: Observation, call: string, timeoutS: number): string
 function returnHint(got: unknown, wanted: unknown): string {
   if (got === null && wanted !== null)
     return '\n   (None usually means the function has no `return` line yet)'
-  if (Array.isArray(got) && Array.isArray(wanted) && sameValue(got, wanted, true))
+  if (got !== null && typeof got === 'object' && sameValue(got, wanted, true))
     return '\n   (the same items in another order: sort them)'
   return ''
 }

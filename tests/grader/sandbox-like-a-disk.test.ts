@@ -1,0 +1,94 @@
+// The sandbox behaves like a real disk where a learner could tell the difference:
+// folders list in an order that is neither sorted nor creation order (the same on
+// every runtime), and a denied file refuses what the OS refuses but still answers stat.
+import type { Runtime } from '../../core/protocol'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { gradeExercise } from '../../core/grade'
+import { validateSpec } from '../../core/spec'
+import { createCpythonRuntime } from '../../grader/runtimes/cpython'
+import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { PROJECT } from './run-cli'
+import { unprivilegedPython } from './unprivileged'
+
+const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
+const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'spec.json')), id)
+
+/** Reference solutions with their sorting taken out: the mistake a learner makes. */
+const UNSORTED: [string, string][] = [
+  ['03-listing', read('solutions', '03-listing', 'task.py').replace('    for names in result.values():\n        names.sort()\n', '')],
+  ['05-bulk-rename', read('solutions', '05-bulk-rename', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+  ['06-tidy-by-extension', read('solutions', '06-tidy-by-extension', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+  ['08-file-facts', read('solutions', '08-file-facts', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+]
+
+/** Exercise 12 answered by looking before leaping: exists() first, then the move. */
+const LOOK_FIRST = `import os
+
+
+def safe_move(src, dst):
+    if not os.path.exists(src):
+        return "missing"
+    if os.path.exists(dst):
+        return "exists"
+    try:
+        os.rename(src, dst)
+    except PermissionError:
+        return "denied"
+    return "moved"
+`
+
+const runtimes: [string, () => Runtime][] = [
+  ['pyodide', () => createPyodideRuntime()],
+  ['cpython as an unprivileged user', () => createCpythonRuntime(unprivilegedPython())],
+]
+const verdicts: Record<string, Record<string, string[]>> = {}
+
+describe.each(runtimes)('%s', (name, create) => {
+  const runtime = create()
+  afterAll(() => runtime.close())
+
+  it.each(UNSORTED)('%s: a solution that forgets to sort fails, with the hint to sort', async (id, source) => {
+    expect(source, 'the sorting was taken out').not.toBe(read('solutions', id, 'task.py'))
+    const verdict = await gradeExercise(runtime, specOf(id), source)
+    expect(verdict.status).toBe('fail')
+    const messages = verdict.cases.map(v => v.message).join('\n')
+    // 08 picks the wrong file of a tie; the others hear that their items need sorting
+    expect(messages).toMatch(id === '08-file-facts' ? /returned `\('zebra\.txt', 500\)`/ : /the same items in another order: sort them/)
+    verdicts[id] ??= {}
+    verdicts[id][name] = verdict.cases.map(v => v.status)
+  })
+
+  it('a denied file still answers stat, so looking before leaping works', async () => {
+    const verdict = await gradeExercise(runtime, specOf('12-errors'), LOOK_FIRST)
+    const denied = verdict.cases.find(v => /denied|permission/i.test(v.name))
+    expect(denied, 'exercise 12 has a case with a denied file').toBeDefined()
+    expect(denied!.status, denied!.message).toBe('pass')
+  })
+
+  it('a denied file cannot be opened, renamed or removed, but exists and can be listed', async () => {
+    const source = `import os
+
+
+def probe(path):
+    seen = [os.path.exists(path), os.path.isfile(path), os.stat(path).st_size, path in os.listdir(".")]
+    for attempt in (lambda: open(path).read(), lambda: os.rename(path, "x.txt"), lambda: os.remove(path)):
+        try:
+            attempt()
+            seen.append("allowed")
+        except PermissionError:
+            seen.append("refused")
+    return seen
+`
+    const seen = await runtime.runCase({ source, call: 'probe', case: { name: 'c', tree: { 'secret.txt': 'shh' }, deny: ['secret.txt'], args: ['secret.txt'], expect: { return: null } }, timeoutS: 3 })
+    expect(seen.returned?.value).toEqual([true, true, 3, true, 'refused', 'refused', 'refused'])
+  })
+})
+
+it('every runtime gives the same verdicts to the unsorted solutions', () => {
+  for (const [id] of UNSORTED) {
+    expect(verdicts[id]?.pyodide, id).toBeDefined()
+    expect(verdicts[id]?.['cpython as an unprivileged user'], id).toEqual(verdicts[id]?.pyodide)
+  }
+})
