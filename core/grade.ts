@@ -32,9 +32,9 @@ export function caseTimeout(spec: Spec, c: Case): number {
 }
 
 /**
- * The first case runs alone: if task.py cannot even be loaded, that is the one
- * verdict, in the time of one limit. The other cases then run as side by side as
- * the runtime allows, each from a clean interpreter state. Once a case runs out of
+ * The first case runs first (alone, or with the few that run side by side anyway): if
+ * task.py cannot even be loaded, that is the one verdict, in the time of one limit.
+ * The other cases then run as side by side as the runtime allows, each from a clean interpreter state. Once a case runs out of
  * time, the cases not yet started are not run: a learner waits one limit, not seven.
  */
 export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
@@ -56,16 +56,18 @@ export async function gradeExercise(runtime: Runtime, spec: Spec, source: string
     return { seen, verdict: seen.detail === STOPPED ? { ...verdict, status: 'error', message: STOPPED_MESSAGE } : verdict }
   }
 
-  const [first, ...rest] = spec.cases
-  const head = await run(first)
-  const problem = head.seen && head.seen.detail !== STOPPED ? loadProblem(head.seen, spec.call, caseTimeout(spec, first)) : undefined
+  // the first case (with as many more as run side by side anyway) tells whether task.py loads
+  const width = Math.max(1, Math.min(runtime.parallel, spec.cases.length))
+  const head = await Promise.all(spec.cases.slice(0, width).map(run))
+  const first = head[0].seen
+  const problem = first && first.detail !== STOPPED ? loadProblem(first, spec.call, caseTimeout(spec, spec.cases[0])) : undefined
   if (problem) {
     onProgress?.(total, total)
     return { status: 'error', problem, cases: spec.cases.map(c => notRun(spec, c, NOT_LOADED)) }
   }
-  const others = await mapLimited(rest, runtime.parallel, async c => (await run(c)).verdict)
+  const others = await mapLimited(spec.cases.slice(width), runtime.parallel, async c => (await run(c)).verdict)
   onProgress?.(total, total)
-  const cases = [head.verdict, ...others]
+  const cases = [...head.map(h => h.verdict), ...others]
   return { status: overallStatus(cases.map(v => v.status)), cases }
 }
 

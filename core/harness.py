@@ -7,21 +7,17 @@ Python 3.9 syntax only.
 """
 import builtins
 import errno
-import fnmatch
-import glob
 import io
 import json
 import linecache
 import os
-import pathlib
 import shutil
-import stat
 import sys
-import time
 import traceback
 import zlib
 
 TASK_FILE = "task.py"
+SLIDE_FILE = "slide.py"
 OUTPUT_CAP = 64 * 1024
 MARKER = "\n@@harness-result@@"
 READY = "@@harness-ready@@"
@@ -30,8 +26,9 @@ BLOCKED_MODULES = (
     "js", "pyodide_js", "pyodide", "_pyodide", "subprocess", "multiprocessing",
     "ctypes", "socket", "pty",
 )
-# Modules whose contents a learner could change and the next case would see:
-# each case gets them back as the harness imported them.
+# Modules whose contents a learner could change and the next case would see: each
+# case gets back the ones already loaded as they were; any module the case loaded
+# itself is dropped from sys.modules afterwards, so the next case loads it afresh.
 PROTECTED_MODULES = (
     "builtins", "os", "posixpath", "genericpath", "shutil", "io", "json", "traceback",
     "linecache", "stat", "time", "errno", "fnmatch", "glob", "pathlib", "sys",
@@ -80,7 +77,7 @@ class ImportBlocker:
 def _called_from_task():
     frame = sys._getframe(1)
     while frame is not None:
-        if frame.f_code.co_filename == TASK_FILE:
+        if frame.f_code.co_filename in (TASK_FILE, SLIDE_FILE):
             return True
         frame = frame.f_back
     return False
@@ -315,7 +312,7 @@ class Sandbox:
                 name = os.path.join(os.readlink("/proc/self/fd/%d" % dir_fd), name)
             full = os.path.realpath(name)
             if full in denied:
-                raise PermissionError(13, "Permission denied", os.fsdecode(arg))
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(arg))
             if writes and full != root and not full.startswith(root + os.sep):
                 raise Blocked("it tried to change %r, which is outside the exercise folder."
                               % os.fsdecode(arg))
@@ -370,17 +367,46 @@ def _restore(namespace, saved):
 
 # --- running a case --------------------------------------------------------
 
-def learner_traceback(error):
-    """The traceback lines that point into task.py, then the error itself."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == TASK_FILE]
+# Pyodide numbers errors its own way ([Errno 44] for a missing file); a learner
+# should read what Linux says. Names are the same everywhere, numbers are not.
+LINUX_ERRNO = {
+    "EPERM": 1, "ENOENT": 2, "EINTR": 4, "EIO": 5, "EBADF": 9, "EAGAIN": 11, "ENOMEM": 12,
+    "EACCES": 13, "EBUSY": 16, "EEXIST": 17, "EXDEV": 18, "ENOTDIR": 20, "EISDIR": 21,
+    "EINVAL": 22, "EMFILE": 24, "ENOSPC": 28, "EROFS": 30, "EMLINK": 31, "ENAMETOOLONG": 36,
+    "ENOSYS": 38, "ENOTEMPTY": 39, "ELOOP": 40,
+}
+_AS_ON_LINUX = {}
+if sys.platform == "emscripten":
+    for _name, _number in LINUX_ERRNO.items():
+        if hasattr(errno, _name):
+            _AS_ON_LINUX[str(getattr(errno, _name))] = str(_number)
+
+
+def as_on_linux(text):
+    """Error numbers in `text` as Linux gives them (only Pyodide's differ)."""
+    if not _AS_ON_LINUX or "[Errno " not in text:
+        return text
+    parts = text.split("[Errno ")
+    for i in range(1, len(parts)):
+        number, _, rest = parts[i].partition("]")
+        parts[i] = "%s]%s" % (_AS_ON_LINUX.get(number, number), rest)
+    return "[Errno ".join(parts)
+
+
+def learner_traceback(error, filename=TASK_FILE):
+    """The traceback lines that point into the learner's file, then the error itself."""
+    if isinstance(error, SyntaxError):
+        # Python's own layout: the line, and a caret under the place it stopped
+        return "".join(traceback.format_exception_only(type(error), error)).rstrip()
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
     lines = traceback.format_list(frames)
     lines += traceback.format_exception_only(type(error), error)
     return "".join(lines).rstrip()
 
 
-def describe_exception(error, root):
-    text = learner_traceback(error)
-    message = str(error)
+def describe_exception(error, root, filename=TASK_FILE):
+    text = as_on_linux(learner_traceback(error, filename))
+    message = as_on_linux(error.msg if isinstance(error, SyntaxError) else str(error))
     real_root = os.path.realpath(root)
     for prefix in (real_root + os.sep, root + os.sep, real_root, root):
         text = text.replace(prefix, "")
@@ -413,8 +439,7 @@ def run_case(source, case, root, function):
                 returned = target(*case.get("args", []), **case.get("kwargs", {}))
                 result["returned"] = describe_value(returned)
         except SyntaxError as error:
-            result["exception"] = {"type": "SyntaxError", "message": str(error.msg),
-                                   "traceback": _syntax_error_text(error)}
+            result["exception"] = describe_exception(error, root)
         except _Exit as stop:
             result["limit"] = "exit"
             result["exit_code"] = _short_repr(stop.args[0] if stop.args else 0)
@@ -438,18 +463,10 @@ def run_case(source, case, root, function):
                 result["limit"] = "blocked"
             result["exception"] = describe_exception(error, root)
         result["cwd_after"] = relative_cwd(root)
-        result["output"] = sandbox.output.text()
+        result["output"] = as_on_linux(sandbox.output.text())
         result["output_truncated"] = sandbox.output.truncated
     result["tree_after"] = snapshot(root)
     return result
-
-
-def _syntax_error_text(error):
-    lines = ['File "%s", line %s' % (TASK_FILE, error.lineno)]
-    if error.text:
-        lines.append("    " + error.text.rstrip())
-    lines.append("SyntaxError: %s" % error.msg)
-    return "\n".join(lines)
 
 
 def _last_lines(text, count):
@@ -457,7 +474,7 @@ def _last_lines(text, count):
     return "\n".join(lines[-count:])
 
 
-def run_script(source, tree, root, filename=TASK_FILE):
+def run_script(source, tree, root, filename=SLIDE_FILE):
     """Run a whole script as __main__ inside `root` (the live blocks on slides)."""
     seed_tree(root, tree)
     os.chdir(root)
@@ -467,8 +484,7 @@ def run_script(source, tree, root, filename=TASK_FILE):
         try:
             exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
         except SyntaxError as error:
-            result["exception"] = {"type": "SyntaxError", "message": str(error.msg),
-                                   "traceback": _syntax_error_text(error)}
+            result["exception"] = describe_exception(error, root, filename)
         except SystemExit as stop:
             result["exit_code"] = _short_repr(stop.code)
         except _Exit as stop:
@@ -478,8 +494,8 @@ def run_script(source, tree, root, filename=TASK_FILE):
         except KeyboardInterrupt:
             result["limit"] = "interrupted"
         except BaseException as error:
-            result["exception"] = describe_exception(error, root)
-        result["output"] = sandbox.output.text()
+            result["exception"] = describe_exception(error, root, filename)
+        result["output"] = as_on_linux(sandbox.output.text())
         result["output_truncated"] = sandbox.output.truncated
     result["tree_after"] = snapshot(root)
     return result

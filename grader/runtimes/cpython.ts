@@ -1,7 +1,8 @@
 // The machine's own CPython: one process per case, in a fresh temporary folder.
 // This runs learner code on the real machine; the README says so. Processes are
-// started ahead of need (harness loaded, waiting for its case), so a case costs
-// only its own run; each is killed, with its whole process group, at its time limit.
+// started ahead of need, while the grader is idle (harness loaded, waiting for its
+// case), so a watch-mode re-grade costs only the runs themselves; each process is
+// killed, with its whole process group, at its time limit.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import type { CaseRequest, Observation, Runtime, Stage } from '../../core/protocol'
@@ -19,6 +20,8 @@ const STAGE = /@@stage:(load|call)@@/g
 /** Python's own start-up is not the learner's time, but it is not unlimited either. */
 const STARTUP_LIMIT_MS = 30_000
 const STDOUT_CAP = 1024 * 1024
+/** Processes kept waiting while idle: enough for any exercise's cases. */
+const SPARES = 10
 
 /** Run every case as this user, with at most `maxProcesses` processes (tests of hostile code). */
 export interface Unprivileged { uid: number, gid: number, maxProcesses: number }
@@ -52,7 +55,8 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     const { unprivileged } = options
     if (unprivileged)
       chownSync(folder, unprivileged.uid, unprivileged.gid)
-    const pythonArgs = [python, '-I', '-X', 'utf8', HARNESS_PATH]
+    // -I: isolated from the user's environment and site-packages; -S: no site module at all
+    const pythonArgs = [python, '-I', '-S', '-X', 'utf8', HARNESS_PATH]
     const [command, ...args] = unprivileged
       ? ['prlimit', `--nproc=${unprivileged.maxProcesses}:${unprivileged.maxProcesses}`, '--', 'setpriv', `--reuid=${unprivileged.uid}`, `--regid=${unprivileged.gid}`, '--clear-groups', ...pythonArgs]
       : pythonArgs
@@ -72,13 +76,18 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     return spare
   }
 
-  /** A process for the next case; a fresh spare is started in its place. */
-  function take(): Spare {
-    const spare = spares.shift() ?? startProcess()
-    if (!closed) {
-      while (spares.length < parallel) spares.push(startProcess())
-    }
-    return spare
+  /** A waiting process for the next case, or a new one when none is left. */
+  const take = (): Spare => spares.shift() ?? startProcess()
+
+  /** Starts spares once nothing runs, so starting them never slows a case down. */
+  let refill: ReturnType<typeof setTimeout> | undefined
+  function refillWhenIdle() {
+    clearTimeout(refill)
+    refill = setTimeout(() => {
+      if (closed || free < parallel)
+        return
+      while (spares.length < SPARES) spares.push(startProcess())
+    }, 50)
   }
 
   // As many cases at once as there are cores: more would eat into each case's time limit.
@@ -98,7 +107,9 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     if (next)
       next()
     else free++
+    refillWhenIdle()
   }
+  refillWhenIdle()
 
   return {
     name: 'cpython',
@@ -118,6 +129,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     },
     async close() {
       closed = true
+      clearTimeout(refill)
       for (const spare of live) kill(spare.child.pid)
       spares.length = 0
     },

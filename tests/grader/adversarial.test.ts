@@ -28,7 +28,7 @@ const BAD: [string, string, RegExp][] = [
   ['sys.exit()', 'import sys\ndef read(path):\n    sys.exit()\n', /called sys\.exit\(\).*return/s],
   ['os._exit()', 'import os\ndef read(path):\n    os._exit(3)\n', /called os\._exit\(3\)/],
   ['input()', 'def read(path):\n    return input("name? ")\n', /input\(\) cannot be answered/],
-  ['a syntax error', 'def read(path)\n    return 1\n', /while Python was loading it[\s\S]*line 1[\s\S]*SyntaxError/],
+  ['a syntax error', 'def read(path)\n    return 1\n', /while Python was loading it[\s\S]*line 1\n\s*def read\(path\)\n\s*\^\n[\s\S]*SyntaxError/],
   ['printing 100 MB', 'def read(path):\n    for _ in range(100):\n        print("x" * 1_000_000)\n', /printed more than 64 KB/],
   ['a memory blow-up', 'def read(path):\n    return bytearray(2 ** 31 - 1)\n', /more memory than the grader allows/],
   ['os.system', 'import os\ndef read(path):\n    return os.system("echo hacked")\n', /os\.system\(\) cannot run/],
@@ -38,7 +38,7 @@ const BAD: [string, string, RegExp][] = [
   ['import pyodide_js', 'def read(path):\n    import pyodide_js\n    return 1\n', /`import pyodide_js` is not available/],
   ['deleting everything', 'import shutil\ndef read(path):\n    shutil.rmtree("/", ignore_errors=False)\n', /outside the exercise folder/],
   ['writing outside its folder', 'def read(path):\n    open("/tmp/os-workshop-escape.txt", "w").write("x")\n', /outside the exercise folder/],
-  ['a crash in its own code', 'import os\ndef read(path):\n    return os.listdir("missing")\n', /raised FileNotFoundError[\s\S]*File "task\.py", line 3, in read[\s\S]*No such file or directory: 'missing'/],
+  ['a crash in its own code', 'import os\ndef read(path):\n    return os.listdir("missing")\n', /raised FileNotFoundError[\s\S]*File "task\.py", line 3, in read[\s\S]*\[Errno 2\] No such file or directory: 'missing'/],
 ]
 
 describe.each([
