@@ -13,6 +13,7 @@ import linecache
 import os
 import shutil
 import sys
+import time
 import traceback
 import zlib
 
@@ -414,9 +415,18 @@ def describe_exception(error, root, filename=TASK_FILE):
     return {"type": type(error).__name__, "message": message, "traceback": text}
 
 
+def age_files(root, ages):
+    """Sets each file's last modification to that many days ago (access time too)."""
+    now = time.time()
+    for rel, days in ages.items():
+        moment = now - days * 86400
+        os.utime(os.path.join(root, *rel.rstrip("/").split("/")), (moment, moment))
+
+
 def run_case(source, case, root, function):
     """Run `function` from `source` for one case inside `root`."""
     seed_tree(root, case.get("tree", {}))
+    age_files(root, case.get("ages", {}))
     result = {"python": "%d.%d.%d" % sys.version_info[:3]}
     start = os.path.join(root, *case.get("cwd", ".").split("/"))
     os.chdir(start)

@@ -21,6 +21,8 @@ export interface Case {
   kwargs?: Record<string, unknown>
   env?: Record<string, string>
   deny?: string[]
+  /** days since each file's last modification (os.utime after seeding), e.g. {"old.log": 30} */
+  ages?: Record<string, number>
   timeout?: number
   expect: Expectation
 }
@@ -36,7 +38,7 @@ export interface Spec {
 export const DEFAULT_TIMEOUT_S = 3
 
 const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd']
-const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'timeout', 'expect']
+const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'timeout', 'expect']
 
 export class SpecError extends Error {}
 
@@ -80,6 +82,14 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     fail(`${named} "env" must map names to strings (environment values are always text)`)
   if (c.deny !== undefined && (!Array.isArray(c.deny) || c.deny.some(p => typeof p !== 'string')))
     fail(`${named} "deny" must be a list of paths`)
+  if (c.ages !== undefined) {
+    if (!isObject(c.ages) || Object.values(c.ages).some(days => typeof days !== 'number' || !(days >= 0)))
+      fail(`${named} "ages" must map paths to a number of days (0 or more)`)
+    const tree = isObject(c.tree) ? c.tree : {}
+    const unknown = Object.keys(c.ages as object).filter(path => !(path in tree))
+    if (unknown.length)
+      fail(`${named} "ages" names ${unknown.map(p => `"${p}"`).join(', ')}, which "tree" does not have`)
+  }
   checkTimeout(c.timeout, named, fail)
   if (!isObject(c.expect) || Object.keys(c.expect as object).length === 0)
     fail(`${named} needs an "expect" object with at least one check`)

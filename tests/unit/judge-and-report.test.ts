@@ -115,3 +115,14 @@ describe('spec validation', () => {
     expect(() => validateSpec(spec, 'exercises/01-x/spec.json')).toThrowError(message)
   })
 })
+
+describe('file ages in a spec', () => {
+  const base = { title: 'T', call: 'f', hints: [], cases: [{ name: 'c', tree: { 'old.log': 'x' }, ages: { 'old.log': 30 }, expect: { return: 1 } }] }
+  it('accepts days for files of the tree', () => {
+    expect(validateSpec(base, 'spec.json').cases[0].ages).toEqual({ 'old.log': 30 })
+  })
+  it('rejects a negative age and a file the tree does not have', () => {
+    expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'old.log': -1 } }] }, 'spec.json')).toThrowError('a number of days')
+    expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'new.log': 3 } }] }, 'spec.json')).toThrowError('"new.log", which "tree" does not have')
+  })
+})
