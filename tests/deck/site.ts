@@ -1,11 +1,10 @@
 // Build the deck when needed, serve dist/ on localhost, start Chromium.
 
-import type { AddressInfo } from 'node:net'
 import { spawn } from 'node:child_process'
-import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import http from 'node:http'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { serveStatic as serveDist } from '../../scripts/serve-dist.js'
 import { ROOT } from './deck'
 
 export const DIST = path.join(ROOT, 'dist')
@@ -93,81 +92,9 @@ export function snapshotDist(): { dir: string, remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.zip': 'application/zip',
-  '.whl': 'application/zip',
-  '.tar': 'application/x-tar',
-  '.data': 'application/octet-stream',
-}
+export type { StaticServer } from '../../scripts/serve-dist.js'
 
-export interface StaticServer {
-  origin: string
-  /** every path that was asked for and not found (SPA routes excluded) */
-  missing: string[]
-  close: () => Promise<void>
-}
-
-/**
- * A small static server for dist/ with the SPA fallback to index.html.
- * `headers` are added to every response (e.g. cross-origin isolation).
- */
-export function serveStatic(dir = DIST, options: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
-  const missing: string[] = []
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let file = path.join(dir, decodeURIComponent(url.pathname))
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end()
-      return
-    }
-    if (existsSync(file) && statSync(file).isDirectory())
-      file = path.join(file, 'index.html')
-    if (!existsSync(file)) {
-      // a route of the single-page app (/3, /presenter/1, /overview): serve the app
-      if (!path.extname(url.pathname)) {
-        file = path.join(dir, 'index.html')
-      }
-      else {
-        missing.push(url.pathname)
-        res.writeHead(404, { 'content-type': 'text/plain', ...options.headers }).end('not found')
-        return
-      }
-    }
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-    res.writeHead(200, {
-      'content-type': type,
-      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
-      ...options.headers,
-    })
-    createReadStream(file).pipe(res)
-  })
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        missing,
-        close: () => new Promise(r => server.close(() => r())),
-      })
-    })
-  })
+/** dist/ (or `dir`) on 127.0.0.1 at a free port; `headers` go on every response. */
+export function serveStatic(dir = DIST, options: { headers?: Record<string, string> } = {}) {
+  return serveDist(dir, options)
 }
