@@ -34,8 +34,9 @@ export function caseTimeout(spec: Spec, c: Case): number {
 /**
  * The first case runs first (alone, or with the few that run side by side anyway): if
  * task.py cannot even be loaded, that is the one verdict, in the time of one limit.
- * The other cases then run as side by side as the runtime allows, each from a clean interpreter state. Once a case runs out of
- * time, the cases not yet started are not run: a learner waits one limit, not seven.
+ * The other cases then run as side by side as the runtime allows, each from a clean
+ * interpreter state. Once a case runs out of time, the cases not yet started are not
+ * run: a learner waits one limit, not seven.
  */
 export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
   const { signal, onProgress } = options

@@ -40,6 +40,9 @@ type Outcome
 
 type Answer = FromWorker | { type: 'lost', message: string }
 
+/** A run to hand to the worker, before it gets its id. */
+type Job = Omit<Extract<ToWorker, { type: 'case' }>, 'id'> | Omit<Extract<ToWorker, { type: 'script' }>, 'id'>
+
 interface LiveWorker {
   port: WorkerPort
   interrupt?: Int32Array
@@ -120,7 +123,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
     return worker
   }
 
-  async function execute(message: ToWorker & { type: 'case' | 'script' }, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
+  async function execute(job: Job, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
     const cancelled: Outcome = { kind: 'stopped', reason: 'stop', how: 'cancelled' }
     if (signal?.aborted)
       return cancelled
@@ -176,13 +179,13 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
       })
       signal?.addEventListener('abort', onAbort, { once: true })
       const limitTimer = setTimeout(() => halt('timeout'), timeoutS * 1000)
-      worker.port.post({ ...message, id })
+      worker.port.post({ ...job, id } as ToWorker)
     })
   }
 
   /** One run at a time, in the order asked. */
-  function enqueue(message: ToWorker & { type: 'case' | 'script' }, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
-    const outcome = queue.then(() => execute(message, timeoutS, signal))
+  function enqueue(job: Job, timeoutS: number, signal?: AbortSignal): Promise<Outcome> {
+    const outcome = queue.then(() => execute(job, timeoutS, signal))
     queue = outcome.catch(() => {})
     return outcome
   }
@@ -196,7 +199,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
     /** Starts Python in the background; resolves with its version. */
     preload: async (): Promise<string> => (await ready()).ready,
     async runCase({ source, call, case: c, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
-      const outcome = await enqueue({ type: 'case', id: 0, request: { source, call, case: c } }, timeoutS, signal)
+      const outcome = await enqueue({ type: 'case', request: { source, call, case: c } }, timeoutS, signal)
       if (outcome.kind === 'done')
         return outcome.report as Observation
       if (outcome.kind === 'failed')
@@ -208,11 +211,11 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
     },
     async runScript({ source, tree, timeoutS }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
       const started = performance.now()
-      const outcome = await enqueue({ type: 'script', id: 0, request: { source, tree } }, timeoutS, signal)
+      const outcome = await enqueue({ type: 'script', request: { source, tree } }, timeoutS, signal)
       const ms = performance.now() - started
       if (outcome.kind === 'done') {
         const report = outcome.report as ScriptReport
-        // a script that catches nothing but was interrupted by its own KeyboardInterrupt
+        // the script raised KeyboardInterrupt itself: shown like a Stop
         return report.limit === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
       }
       if (outcome.kind === 'failed')
