@@ -125,6 +125,9 @@ function watchUntilStopped(session: Session, exercises: Exercise[], show: () => 
         console.log(`Saved ${exercise.taskPath.split('/').slice(-3).join('/')}; grading again…`)
       }
       return show()
+    }).catch((error: Error) => {
+      console.error(`grader: could not grade ${exercise.id}: ${error.message}`)
+      return false
     })
   })
   return new Promise((resolve) => {
