@@ -11,7 +11,7 @@ export const PYTHON_ENV = { HOME: '/home/learner', USER: 'learner', LANG: 'C.UTF
  * @typedef {import('../protocol').FromWorker} FromWorker
  * @typedef {{ load: () => Promise<Uint8Array | undefined>, save: (bytes: Uint8Array) => Promise<void>, forget: () => Promise<void> }} SnapshotStore
  *   where a platform keeps a memory snapshot of a Python with the harness already loaded
- * @typedef {{ loadPyodide: (options: Record<string, unknown>) => Promise<any>, harnessSource: string, post: (message: FromWorker) => void, snapshots?: SnapshotStore }} WorkerIO
+ * @typedef {{ loadPyodide: (options: Record<string, unknown>) => Promise<any>, harnessSource: string, post: (message: FromWorker) => void, snapshots?: (indexURL: string) => Promise<SnapshotStore | undefined> }} WorkerIO
  */
 
 /**
@@ -26,26 +26,28 @@ export function createWorkerLoop({ loadPyodide, harnessSource, post, snapshots }
 
   /**
    * A Python with the harness imported: from a snapshot when the platform kept one
-   * (about 0.5 s instead of 3 s in Node), else loaded afresh and then snapshotted.
+   * (Node: about 0.5 s instead of 3 s; a browser reopening the deck: about 3 s instead
+   * of 12), else loaded afresh and then snapshotted.
    * @param {string} indexURL
    */
   async function loadPython(indexURL) {
     const options = { indexURL, env: { ...PYTHON_ENV }, stdout: () => {}, stderr: () => {}, packages: [] }
-    const snapshot = await snapshots?.load().catch(() => undefined)
+    const store = await snapshots?.(indexURL).catch(() => undefined)
+    const snapshot = await store?.load().catch(() => undefined)
     if (snapshot) {
       try {
         return await loadPyodide({ ...options, _loadSnapshot: snapshot })
       }
       catch {
-        await snapshots?.forget().catch(() => {}) // stale or damaged: make a new one
+        await store?.forget().catch(() => {}) // stale or damaged: make a new one
       }
     }
-    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(snapshots) })
+    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(store) })
     pyodide.FS.mkdirTree('/harness')
     pyodide.FS.writeFile('/harness/harness.py', harnessSource)
     pyodide.runPython('import sys\nsys.path.insert(0, "/harness")\nimport harness')
-    if (snapshots)
-      await snapshots.save(pyodide.makeMemorySnapshot()).catch(() => {})
+    if (store) // kept for the next start; writing it does not hold this one up
+      void store.save(pyodide.makeMemorySnapshot()).catch(() => {})
     return pyodide
   }
 

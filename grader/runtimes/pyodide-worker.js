@@ -44,6 +44,6 @@ const handle = createWorkerLoop({
   loadPyodide: options => loadPyodide(options),
   harnessSource,
   post: message => port.postMessage(message),
-  snapshots,
+  snapshots: async () => snapshots,
 })
 port.on('message', handle)
