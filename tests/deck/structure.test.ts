@@ -26,9 +26,12 @@ function slideSaying(terms: (string | RegExp)[]): DeckSlide {
 }
 
 describe('deck structure', () => {
-  it('has between 40 and 70 slides', () => {
+  // 90 at most: about 55 teaching slides (each at most ~18 lines, so the long ones
+  // were split, and copying, the home folder, permissions, glob and Windows file
+  // locking were added) plus one slide per exercise (15+) in the deck
+  it('has between 40 and 90 slides', () => {
     expect(slides.length, `the deck has ${slides.length} slides`).toBeGreaterThanOrEqual(40)
-    expect(slides.length, `the deck has ${slides.length} slides`).toBeLessThanOrEqual(70)
+    expect(slides.length, `the deck has ${slides.length} slides`).toBeLessThanOrEqual(90)
   })
 
   it('gives every slide a title', () => {
