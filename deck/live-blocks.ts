@@ -10,13 +10,19 @@ export interface LiveBlock {
   info: string
   code: string
   expected?: string
+  /** offsets of the whole block: the start of its opening fence line, the end of its closing fence line */
+  start: number
+  end: number
+  /** the same for the ```text block of `expected` */
+  expectedStart?: number
+  expectedEnd?: number
 }
 
 const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`{]*)(.*)$/
 
 /** Fenced blocks with their offsets in `text`. */
 function fences(text: string) {
-  const blocks: { lang: string, infoStart: number, infoEnd: number, info: string, code: string, startLine: number, endLine: number }[] = []
+  const blocks: { lang: string, infoStart: number, infoEnd: number, info: string, code: string, startLine: number, endLine: number, start: number, end: number }[] = []
   const lines = text.split('\n')
   const offsets: number[] = []
   let at = 0
@@ -39,7 +45,8 @@ function fences(text: string) {
     }
     const infoStart = offsets[i] + indent.length + fence.length
     const infoEnd = offsets[i] + lines[i].replace(/\r$/, '').length
-    blocks.push({ lang: lang.toLowerCase(), infoStart, infoEnd, info: text.slice(infoStart, infoEnd), code: body.join('\n'), startLine: i, endLine: j + 1 })
+    const end = j < lines.length ? offsets[j] + lines[j].replace(/\r$/, '').length : text.length
+    blocks.push({ lang: lang.toLowerCase(), infoStart, infoEnd, info: text.slice(infoStart, infoEnd), code: body.join('\n'), startLine: i, endLine: j + 1, start: offsets[i], end })
     i = j
   }
   return { blocks, lines }
@@ -55,10 +62,10 @@ export function liveBlocks(markdown: string): LiveBlock[] {
     if (!LIVE.test(block.info))
       return
     const next = blocks[k + 1]
-    let expected: string | undefined
+    const found: Pick<LiveBlock, 'expected' | 'expectedStart' | 'expectedEnd'> = {}
     if (next && next.lang === 'text' && lines.slice(block.endLine, next.startLine).every(l => l.trim() === ''))
-      expected = next.code
-    out.push({ infoStart: block.infoStart, infoEnd: block.infoEnd, info: block.info, code: block.code, expected })
+      Object.assign(found, { expected: next.code, expectedStart: next.start, expectedEnd: next.end })
+    out.push({ infoStart: block.infoStart, infoEnd: block.infoEnd, info: block.info, code: block.code, start: block.start, end: block.end, ...found })
   })
   return out
 }
@@ -81,4 +88,19 @@ export function withRunnerOptions(info: string, options: Record<string, unknown>
   const [, head, , inner = '', rest] = match
   const props = inner.trim() ? `${inner.trim().replace(/,\s*$/, '')},` : ''
   return `${head}{${props}runnerOptions:${inlineJson(options)}}${rest}`
+}
+
+/** The longest run of backticks in `code`, plus one (at least 3): a fence that `code` cannot close. */
+export function fenceFor(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map(run => run.length))
+  return '`'.repeat(Math.max(3, longest + 1))
+}
+
+/**
+ * A live block's code as a plain highlighted block, shown until the editor (Monaco)
+ * is ready: the slide shows its code at once (see styles/live-code.css).
+ */
+export function staticCopy(code: string, lang = 'python'): string {
+  const fence = fenceFor(code)
+  return `<div class="live-static">\n\n${fence}${lang}\n${code}\n${fence}\n\n</div>\n\n`
 }

@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-chromium'
 import type { TerminalExercise, WatchedContext } from './helpers'
 import type { LiveServer } from './serve'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../deck/deck'
@@ -16,6 +16,11 @@ import { exerciseSlides, launchBrowser, terminalReport, watchedContext } from '.
 import { serveDist, waitForPython } from './serve'
 
 const slides = await exerciseSlides()
+/** The exercises of the workshop: the folders of exercises/, in order. */
+const EXERCISES = readdirSync(path.join(ROOT, 'exercises'), { withFileTypes: true })
+  .filter(e => e.isDirectory() && /^\d\d-/.test(e.name))
+  .map(e => e.name)
+  .sort()
 /** The exercise driven through its buttons. */
 const UI_ID = '04-build-folders'
 
@@ -69,12 +74,27 @@ function slideOf(id: string) {
   return found.slide
 }
 
+/** The code editor (CodeMirror, deck/code-editor.ts): its text through the `__editor` hook of its element. */
+function codeEditor(box: Locator) {
+  return {
+    box,
+    /** resolves when the editor is there (it loads with the slide; a neighbouring slide is mounted but hidden) */
+    waitFor: (options?: { timeout?: number }) => box.locator('.cm-content').waitFor({ state: 'attached', ...options }),
+    text: () => box.evaluate(e => (e as unknown as { __editor: { text: string } }).__editor.text),
+    setText: (text: string) => box.evaluate((e, t) => {
+      (e as unknown as { __editor: { text: string } }).__editor.text = t
+    }, text),
+    click: () => box.locator('.cm-content').click(),
+    focused: () => box.evaluate(e => e.contains(document.activeElement)),
+  }
+}
+
 /** The exercise on slide `slide`, and its parts. */
 function exerciseOn(page: Page, slide: number) {
   const root = page.locator(`[data-slidev-no="${slide}"] .exercise`)
   return {
     root,
-    editor: root.locator('textarea.ex-editor'),
+    editor: codeEditor(root.locator('.ex-editor[data-editor="codemirror"]')),
     check: root.locator('button.ex-check'),
     hint: root.locator('button.ex-hint-btn'),
     reset: root.locator('button.ex-reset'),
@@ -121,21 +141,7 @@ describe('an exercise slide, through its buttons', () => {
   })
 
   it('has one slide with a title for each exercise', () => {
-    expect(slides.map(s => s.id)).toEqual([
-      '01-which-os',
-      '02-where-am-i',
-      '03-listing',
-      '04-build-folders',
-      '05-bulk-rename',
-      '06-tidy-by-extension',
-      '07-walk-tree',
-      '08-file-facts',
-      '09-environment',
-      '10-paths',
-      '11-safe-cleanup',
-      '12-errors',
-      '13-where-os-came-from',
-    ])
+    expect(slides.map(s => s.id)).toEqual(EXERCISES)
     for (const s of slides)
       expect(s.title, `slide ${s.slide}`).toMatch(new RegExp(`^${s.id.slice(0, 2)} · \\S`))
   })
@@ -143,8 +149,12 @@ describe('an exercise slide, through its buttons', () => {
   it('shows the starter, and Check shows its failing cases, as the terminal does', async () => {
     ready()
     const ex = exerciseOn(page!, slide)
-    expect(await ex.editor.inputValue()).toBe(read('starters', UI_ID))
-    await expect.poll(() => ex.done.innerText()).toBe('0 of 13 done')
+    expect(await ex.editor.text()).toBe(read('starters', UI_ID))
+    // it opens with the function in view, not the module's docstring
+    expect(await ex.editor.box.locator('.cm-line', { hasText: /^def build_folders/ }).isVisible()).toBe(true)
+    // Python is highlighted
+    expect(await ex.editor.box.locator('.cm-line span').count()).toBeGreaterThan(5)
+    await expect.poll(() => ex.done.innerText()).toBe(`0 of ${EXERCISES.length} done`)
     const shown = await clickCheck(page!, ex)
     expect(shown.length).toBeGreaterThan(0)
     expect(shown.filter(v => v.status !== 'pass').length, 'the starter should fail').toBeGreaterThan(0)
@@ -158,12 +168,12 @@ describe('an exercise slide, through its buttons', () => {
   it('passes every case with the solution pasted into the editor', async () => {
     ready()
     const ex = exerciseOn(page!, slide)
-    await ex.editor.fill(read('solutions', UI_ID))
+    await ex.editor.setText(read('solutions', UI_ID))
     const shown = await clickCheck(page!, ex)
     expect(shown.map(v => v.status)).toEqual(shown.map(() => 'pass'))
     expect(await ex.results.locator('.ex-summary').innerText()).toMatch(/All \d+ cases pass/)
     expect(await ex.root.getAttribute('data-passed')).toBe('true')
-    expect(await ex.done.innerText()).toBe('1 of 13 done')
+    expect(await ex.done.innerText()).toBe(`1 of ${EXERCISES.length} done`)
   })
 
   it('keeps the code and the passed state across a reload', async () => {
@@ -171,15 +181,16 @@ describe('an exercise slide, through its buttons', () => {
     await page!.reload()
     const ex = exerciseOn(page!, slide)
     await ex.editor.waitFor({ timeout: 60_000 })
-    expect(await ex.editor.inputValue()).toBe(read('solutions', UI_ID))
+    expect(await ex.editor.text()).toBe(read('solutions', UI_ID))
     expect(await ex.root.getAttribute('data-passed')).toBe('true')
-    expect(await ex.done.innerText()).toBe('1 of 13 done')
+    expect(await ex.done.innerText()).toBe(`1 of ${EXERCISES.length} done`)
     const shown = await shownVerdicts(ex.results)
     expect(shown.length).toBeGreaterThan(0)
     expect(shown.every(v => v.status === 'pass')).toBe(true)
     // another exercise is still at its starter
     const other = exerciseOn(page!, slideOf('05-bulk-rename'))
-    expect(await other.editor.inputValue()).toBe(read('starters', '05-bulk-rename'))
+    await other.editor.waitFor({ timeout: 60_000 })
+    expect(await other.editor.text()).toBe(read('starters', '05-bulk-rename'))
   })
 
   it('keeps keys typed in the editor away from the slides; Tab indents', async () => {
@@ -194,8 +205,11 @@ describe('an exercise slide, through its buttons', () => {
     await page!.keyboard.press('Tab')
     await page!.waitForTimeout(500)
     expect(page!.url()).toBe(url)
-    expect(await ex.editor.inputValue()).toBe(`${read('solutions', UI_ID)}     `)
-    expect(await ex.editor.evaluate(e => e === document.activeElement)).toBe(true)
+    expect(await ex.editor.text()).toBe(`${read('solutions', UI_ID)}     `)
+    expect(await ex.editor.focused()).toBe(true)
+    // Esc gives the arrow keys back to the slides
+    await page!.keyboard.press('Escape')
+    expect(await ex.editor.focused()).toBe(false)
   })
 
   it('reveals the hints one by one, and Reset can be undone', async () => {
@@ -207,11 +221,11 @@ describe('an exercise slide, through its buttons', () => {
     expect(await hints.count()).toBe(1)
     await ex.hint.click()
     expect(await hints.count()).toBe(2)
-    const mine = await ex.editor.inputValue()
+    const mine = await ex.editor.text()
     await ex.reset.click()
-    expect(await ex.editor.inputValue()).toBe(read('starters', UI_ID))
+    expect(await ex.editor.text()).toBe(read('starters', UI_ID))
     await ex.undo.click()
-    expect(await ex.editor.inputValue()).toBe(mine)
+    expect(await ex.editor.text()).toBe(mine)
     await page!.reload()
     await ex.editor.waitFor({ timeout: 60_000 })
     expect(await exerciseOn(page!, slide).root.locator('.ex-hint').count()).toBe(2)

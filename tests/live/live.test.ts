@@ -74,11 +74,33 @@ describe.each([
     await waitForPython(page, 120_000)
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated)
     const index = liveIndex(snippets, moving)
+    // before a run: the promised output (the slide's ```text block) and no empty runner panel
+    const wrapper = page.locator(`[data-slidev-no="${moving.slide}"] .live-block`).nth(index)
+    const promised = wrapper.locator('.live-expected')
+    await wrapper.locator('.monaco-editor').waitFor({ timeout: 60_000 })
+    expect(await promised.isVisible()).toBe(true)
+    expect(await wrapper.getByText('Click the play button').isVisible()).toBe(false)
+    // the editor's code is as large as the static code, without ligatures
+    const sizes = await wrapper.evaluate((box) => {
+      const px = (e: Element | null) => e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0
+      const code = box.querySelector('.monaco-editor .view-line span span')
+      return { monaco: px(code), code: px(document.querySelector('.slidev-code')), ligatures: code ? getComputedStyle(code).fontVariantLigatures : '' }
+    })
+    expect(sizes.monaco).toBeGreaterThanOrEqual(sizes.code || 15)
+    expect(sizes.ligatures).toBe('none')
     const block = await clickRun(page, moving.slide, index)
     await block.finished(20_000)
     expect(await block.output.getAttribute('data-status')).toBe('done')
     const text = await block.output.locator('.lo-text').innerText()
     expect(outputMatches(text, moving.expected!), `printed:\n${text}\nslide shows:\n${moving.expected}`).toBe(true)
+    // the output is shown once: the real one replaces the promised one
+    expect(await promised.isVisible()).toBe(false)
+    // the folder picture is readable from the back of the room (>= 14 px at 1280x720)
+    const treeFont = await block.output.locator('.file-tree .ft-name').first().evaluate((e) => {
+      const scale = e.getBoundingClientRect().height / ((e as HTMLElement).offsetHeight || 1)
+      return Number.parseFloat(getComputedStyle(e).fontSize) * scale
+    })
+    expect(treeFont).toBeGreaterThanOrEqual(14)
     // the picture of the folder marks what the run did
     const marked = await block.output.locator('.file-tree [data-mark]').evaluateAll(rows =>
       rows.map(r => `${r.getAttribute('data-mark')}:${r.getAttribute('data-path')}`))

@@ -1,0 +1,167 @@
+// The exercise slide's code editor: CodeMirror 6 with Python, bundled with the
+// deck (works offline). Tab indents 4 spaces, Shift+Tab dedents, Enter keeps the
+// indentation (one more level after a `:`), Ctrl/Cmd+Enter checks, Esc leaves the
+// editor (the arrow keys go back to the slides). Long lines wrap, indented one level
+// deeper than their start.
+//
+// The editor's element carries a small hook for tests and tools:
+//   element.__editor.text          the code
+//   element.__editor.text = '...'  replaces it (as if typed)
+
+import type { DecorationSet, ViewUpdate } from '@codemirror/view'
+import { defaultKeymap, history, historyKeymap, indentLess, indentMore } from '@codemirror/commands'
+import { python } from '@codemirror/lang-python'
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language'
+import { EditorState, Prec, RangeSetBuilder } from '@codemirror/state'
+import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, ViewPlugin } from '@codemirror/view'
+import { classHighlighter } from '@lezer/highlight'
+
+export interface CodeEditor {
+  view: EditorView
+  /** the code in the editor */
+  get: () => string
+  /** replaces the code (no change event when it is the same) */
+  set: (text: string) => void
+  destroy: () => void
+}
+
+export interface EditorHook {
+  text: string
+}
+
+const INDENT = '    '
+
+/** Tab: 4 spaces at the caret, or indent the selected lines. */
+function tab(view: EditorView): boolean {
+  if (view.state.selection.ranges.some(r => !r.empty))
+    return indentMore(view)
+  view.dispatch(view.state.replaceSelection(INDENT), { scrollIntoView: true, userEvent: 'input' })
+  return true
+}
+
+/** A wrapped line goes on one level deeper than its own indentation, so it does not read as a new line of code. */
+function hangingIndents(view: EditorView): DecorationSet {
+  const builder = new RangeSetBuilder<Decoration>()
+  let last = -1
+  for (const { from, to } of view.visibleRanges) {
+    for (let pos = from; pos <= to;) {
+      const line = view.state.doc.lineAt(pos)
+      if (line.number > last) {
+        const hang = line.text.match(/^ */)![0].length + INDENT.length
+        builder.add(line.from, line.from, Decoration.line({ attributes: { style: `padding-left: calc(${hang}ch + 6px); text-indent: -${hang}ch` } }))
+        last = line.number
+      }
+      pos = line.to + 1
+    }
+  }
+  return builder.finish()
+}
+
+const hangingIndent = ViewPlugin.fromClass(class {
+  decorations: DecorationSet
+  constructor(view: EditorView) {
+    this.decorations = hangingIndents(view)
+  }
+
+  update(update: ViewUpdate) {
+    if (update.docChanged || update.viewportChanged)
+      this.decorations = hangingIndents(update.view)
+  }
+}, { decorations: plugin => plugin.decorations })
+
+/** The line to show at the top when the editor opens: a little above the first `def`. */
+function firstDefLine(text: string): number | undefined {
+  const lines = text.split('\n')
+  const def = lines.findIndex(l => /^(?:async\s+)?def\s/.test(l))
+  if (def < 0)
+    return undefined
+  // the imports and blank lines right above it stay in view
+  let top = def
+  while (top > 0 && (lines[top - 1].trim() === '' || /^(?:import|from)\s/.test(lines[top - 1])))
+    top--
+  return top + 1
+}
+
+export function createCodeEditor(parent: HTMLElement, options: {
+  doc: string
+  label?: string
+  onChange?: (text: string) => void
+  onCheck?: () => void
+}): CodeEditor {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        // stable classes (tok-keyword, tok-string, ...) coloured by the slide's CSS, light and dark
+        syntaxHighlighting(classHighlighter),
+        python(),
+        indentUnit.of(INDENT),
+        EditorState.tabSize.of(4),
+        EditorView.lineWrapping,
+        hangingIndent,
+        EditorView.contentAttributes.of({
+          'aria-label': options.label ?? 'code',
+          'spellcheck': 'false',
+          'autocapitalize': 'off',
+          'autocorrect': 'off',
+        }),
+        Prec.highest(keymap.of([
+          { key: 'Mod-Enter', run: () => {
+            options.onCheck?.()
+            return true
+          } },
+          { key: 'Tab', run: tab, shift: indentLess },
+          { key: 'Escape', run: (v) => {
+            v.contentDOM.blur()
+            return true
+          } },
+        ])),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged)
+            options.onChange?.(update.state.doc.toString())
+        }),
+      ],
+    }),
+  })
+
+  // open with the function in view, not the module's docstring
+  const top = firstDefLine(options.doc)
+  if (top !== undefined) {
+    const pos = view.state.doc.line(top).from
+    requestAnimationFrame(() => view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 2 }) }))
+  }
+
+  const get = () => view.state.doc.toString()
+  const set = (text: string) => {
+    if (text !== get())
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+  }
+  const hook: EditorHook = {
+    get text() {
+      return get()
+    },
+    set text(value: string) {
+      set(value)
+    },
+  }
+  Object.defineProperty(parent, '__editor', { value: hook, configurable: true })
+
+  return {
+    view,
+    get,
+    set,
+    destroy: () => {
+      view.destroy()
+      delete (parent as { __editor?: EditorHook }).__editor
+    },
+  }
+}
