@@ -8,9 +8,7 @@ import type { Case } from '../../core/spec'
 import { existsSync, readdirSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { judgeCase } from '../../core/judge'
-import { createCpythonRuntime } from '../../grader/runtimes/cpython'
-import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
-import { unprivilegedPython } from './unprivileged'
+import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const CASE: Case = {
   name: 'copies the note',
@@ -41,10 +39,7 @@ const BAD: [string, string, RegExp][] = [
   ['a crash in its own code', 'import os\ndef read(path):\n    return os.listdir("missing")\n', /raised FileNotFoundError[\s\S]*File "task\.py", line 3, in read[\s\S]*\[Errno 2\] No such file or directory: 'missing'/],
 ]
 
-describe.each([
-  ['pyodide', () => createPyodideRuntime()],
-  ['cpython as an unprivileged user', () => createCpythonRuntime(unprivilegedPython())],
-] as const)('%s', (_, create) => {
+describe.each(RUNTIMES_UNDER_TEST)('%s', (_, create) => {
   const runtime: Runtime = create()
   afterAll(() => runtime.close())
   const grade = async (source: string, c: Case = CASE) =>

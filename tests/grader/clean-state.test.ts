@@ -8,10 +8,9 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
-import { createCpythonRuntime } from '../../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
 import { PROJECT } from './run-cli'
-import { unprivilegedPython } from './unprivileged'
+import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
 function exercise(id: string) {
@@ -31,10 +30,7 @@ const VANDALS: [string, string][] = [
 ]
 const ANY_CASE = { name: 'anything', expect: { return: null } }
 
-describe.each([
-  ['pyodide', () => createPyodideRuntime()],
-  ['cpython as an unprivileged user', () => createCpythonRuntime(unprivilegedPython())],
-] as const)('%s', (_, create) => {
+describe.each(RUNTIMES_UNDER_TEST)('%s', (_, create) => {
   const runtime: Runtime = create()
   afterAll(() => runtime.close())
 

@@ -1,16 +1,13 @@
 // The sandbox behaves like a real disk where a learner could tell the difference:
 // folders list in an order that is neither sorted nor creation order (the same on
 // every runtime), and a denied file refuses what the OS refuses but still answers stat.
-import type { Runtime } from '../../core/protocol'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
-import { createCpythonRuntime } from '../../grader/runtimes/cpython'
-import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
 import { PROJECT } from './run-cli'
-import { unprivilegedPython } from './unprivileged'
+import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
 const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'spec.json')), id)
@@ -39,13 +36,9 @@ def safe_move(src, dst):
     return "moved"
 `
 
-const runtimes: [string, () => Runtime][] = [
-  ['pyodide', () => createPyodideRuntime()],
-  ['cpython as an unprivileged user', () => createCpythonRuntime(unprivilegedPython())],
-]
 const verdicts: Record<string, Record<string, string[]>> = {}
 
-describe.each(runtimes)('%s', (name, create) => {
+describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
   const runtime = create()
   afterAll(() => runtime.close())
 
