@@ -1,18 +1,18 @@
-// Grades exercises from disk on one warm runtime; remembers the verdict of each
-// source it has seen, so watch mode re-grades only the file that changed.
+// Grades exercises from disk on one warm runtime; remembers each exercise's last
+// verdict and source, so watch mode re-grades only the file that changed.
 
 import type { ExerciseVerdict } from '../core/grade'
 import type { Runtime } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
 import type { Exercise } from './exercises'
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { gradeExercise } from '../core/grade'
 import { SpecError } from '../core/spec'
 import { titleOf } from './exercises'
 
 export function createSession(runtime: Runtime) {
-  const known = new Map<string, ExerciseVerdict>()
+  /** each exercise's last graded source and its verdict */
+  const known = new Map<string, { source: string, verdict: ExerciseVerdict }>()
 
   async function gradeOne(exercise: Exercise): Promise<ExerciseRun> {
     const run = (verdict: ExerciseVerdict): ExerciseRun => ({ id: exercise.id, title: titleOf(exercise), verdict })
@@ -22,12 +22,11 @@ export function createSession(runtime: Runtime) {
     if (!existsSync(taskPath))
       return run({ status: 'error', problem: `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`, cases: [] })
     const source = readFileSync(taskPath, 'utf8')
-    const key = `${exercise.id}#${createHash('sha1').update(source).digest('hex')}`
-    let verdict = known.get(key)
-    if (!verdict) {
-      verdict = await gradeExercise(runtime, spec, source)
-      known.set(key, verdict)
-    }
+    const last = known.get(exercise.id)
+    if (last?.source === source)
+      return run(last.verdict)
+    const verdict = await gradeExercise(runtime, spec, source)
+    known.set(exercise.id, { source, verdict })
     return run(verdict)
   }
 
