@@ -4,8 +4,8 @@ import { defineConfig } from 'vite'
 // Vite plugins of the deck itself live in setup/vite-plugins.ts.
 export default defineConfig({
   optimizeDeps: {
-    // The exercise editor is loaded only when an exercise slide shows. Bundled up
-    // front, so the dev server (and `slidev export`, which runs one) never stops to
+    // The exercise editor and README renderer are loaded only when an exercise slide
+    // shows. Bundled up front, so the dev server (and `slidev export`, which runs one) never stops to
     // re-optimise and reload the page halfway through.
     include: [
       '@codemirror/commands',
@@ -14,6 +14,7 @@ export default defineConfig({
       '@codemirror/state',
       '@codemirror/view',
       '@lezer/highlight',
+      'markdown-it',
     ],
   },
 })

@@ -20,15 +20,20 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** Times a whole command, start to exit, `runs` times. */
-export async function timeCommand(command: string, args: string[], runs: number): Promise<number[]> {
+/** Times a whole command, start to exit, `runs` times; with mustSucceed, a failed run stops the bench. */
+export async function timeCommand(command: string, args: string[], runs: number, mustSucceed = false): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
     await new Promise<void>((resolve, reject) => {
       const child = spawn(command, args, { cwd: PROJECT, stdio: 'ignore' })
       child.on('error', reject)
-      child.on('close', () => resolve())
+      child.on('close', (code) => {
+        if (mustSucceed && code !== 0)
+          reject(new Error(`${[command, ...args].join(' ')} failed (exit code ${code})`))
+        else
+          resolve()
+      })
     })
     times.push(performance.now() - start)
   }

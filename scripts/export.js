@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Export the workshop deck as PDF handouts: Slidev's own exporter takes a picture
-// of every slide (and click step), and pdf-lib binds them into one page each.
+// Export the workshop deck as PDF handouts with Slidev's own exporter (vector text,
+// one page per slide or click step), then give the PDF outline one entry per chapter
+// (a file in pages/) with its slides under it.
 //
 //   npm run export                       -> os-workshop.pdf and os-workshop-clicks.pdf
 //   npm run export -- --out-dir handouts -> the same files in handouts/
 //   npm run export -- --no-clicks        -> only os-workshop.pdf (one page per slide)
 //
-// Options: --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
+// Options: --entry <slides.md> (another deck: the bench's plain one), --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
 //          --max-minutes <n per export run>, --report <file.json>
 //
 // Everything stays on this machine: Slidev serves the deck on localhost and the
@@ -14,21 +15,22 @@
 // to a guard proxy, which refuses it and writes it down. Any such request makes
 // the export fail, so a deck that silently needs the internet is noticed here.
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { PDFDocument, PDFName } from 'pdf-lib'
+import { outlinePdfFactory } from '@lillallol/outline-pdf'
+import * as pdfLib from 'pdf-lib'
 import { findChromium } from './find-chromium.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
-const BASENAME = 'os-workshop'
+const { PDFArray, PDFDocument, PDFName } = pdfLib
 
 function parseArgs(argv) {
-  const opts = { outDir: ROOT, clicks: true, timeout: 120_000, maxMinutes: 10, report: undefined }
+  const opts = { entry: path.join(ROOT, 'slides.md'), outDir: ROOT, clicks: true, timeout: 120_000, maxMinutes: 10, report: undefined }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -37,7 +39,10 @@ function parseArgs(argv) {
         throw new Error(`${arg} needs a value`)
       return v
     }
-    if (arg === '--out-dir') {
+    if (arg === '--entry') {
+      opts.entry = path.resolve(value())
+    }
+    else if (arg === '--out-dir') {
       opts.outDir = path.resolve(value())
     }
     else if (arg === '--no-clicks') {
@@ -56,7 +61,7 @@ function parseArgs(argv) {
       opts.report = path.resolve(value())
     }
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/export.js [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]')
+      console.log('usage: node scripts/export.js [--entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]')
       process.exit(0)
     }
     else {
@@ -178,11 +183,6 @@ function hostOf(url) {
   }
 }
 
-/** A slide picture with something on it: an empty slide compresses to almost nothing. */
-function isDrawn(stream) {
-  return (stream.contents?.length ?? 0) > 8_000
-}
-
 /**
  * Page count, and the pages that came out blank. A page without any font has
  * no text at all: every slide has at least a title, so that page is broken
@@ -198,25 +198,7 @@ export async function inspectPdf(file) {
   return { pages: pdf.getPageCount(), blank }
 }
 
-/** One PDF page per slide picture, in slide (and click) order, at the slide's size. */
-async function picturesToPdf(dir, output) {
-  const order = name => name.replace(/\.png$/, '').split('-').map(Number)
-  const files = readdirSync(dir).filter(n => n.endsWith('.png')).sort((a, b) => {
-    const [x, y] = [order(a), order(b)]
-    return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0)
-  })
-  const pdf = await PDFDocument.create()
-  pdf.setTitle('Python\'s os module: a hands-on workshop')
-  for (const file of files) {
-    const image = await pdf.embedPng(readFileSync(path.join(dir, file)))
-    const width = 735 // points: the 980 px wide slide canvas
-    const height = width * image.height / image.width
-    pdf.addPage([width, height]).drawImage(image, { x: 0, y: 0, width, height })
-  }
-  writeFileSync(output, await pdf.save())
-}
-
-/** Whether a resource dictionary, or a form XObject it uses, has a font or a picture. */
+/** Whether a resource dictionary, or a form XObject it uses, has a font. */
 function hasFont(pdf, resources, depth = 0) {
   if (!resources || depth > 8)
     return false
@@ -226,21 +208,65 @@ function hasFont(pdf, resources, depth = 0) {
   if (!xobjects?.entries)
     return false
   for (const [, ref] of xobjects.entries()) {
-    const stream = pdf.context.lookup(ref)
-    const dict = stream?.dict
-    if (dict?.get(PDFName.of('Subtype')) === PDFName.of('Image') && isDrawn(stream))
-      return true
+    const dict = pdf.context.lookup(ref)?.dict
     if (dict && hasFont(pdf, pdf.context.lookup(dict.get(PDFName.of('Resources'))), depth + 1))
       return true
   }
   return false
 }
 
-/** Number of slides the deck shows (hidden or disabled slides left out). */
-async function deckSlideCount() {
+/** The slides the deck shows (hidden or disabled ones left out), with their chapter file. */
+async function deckSlides(entry) {
   const { load } = await import('@slidev/parser/fs')
-  const data = await load({ roots: [ROOT], userRoot: ROOT }, path.join(ROOT, 'slides.md'))
-  return data.slides.filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled).length
+  const root = path.dirname(entry)
+  const data = await load({ roots: [root], userRoot: root }, entry)
+  return data.slides
+    .filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled)
+    .map(s => ({ title: s.title, file: s.source?.filepath ?? entry }))
+}
+
+/** Outline text without Markdown's code marks: "What is the `os` module?" -> "What is the os module?" */
+function plainTitle(title) {
+  return title.replace(/`/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** The PDF's outline as a tree of entries: title, 1-based page (0: none), children. */
+export function readOutline(pdf) {
+  const pages = pdf.getPages().map(p => p.ref)
+  const read = (item) => {
+    const entries = []
+    for (; item; item = item.lookup(PDFName.of('Next'))) {
+      const dest = item.lookup(PDFName.of('Dest'))
+      entries.push({
+        title: item.lookup(PDFName.of('Title'))?.decodeText() ?? '',
+        page: pages.indexOf(dest instanceof PDFArray ? dest.get(0) : undefined) + 1,
+        children: read(item.lookup(PDFName.of('First'))),
+      })
+    }
+    return entries
+  }
+  return read(pdf.catalog.lookup(PDFName.of('Outlines'))?.lookup(PDFName.of('First')))
+}
+
+/**
+ * Replaces Slidev's flat outline (one entry per slide, pointing at its last click
+ * step) with chapters: each chapter file's first slide, with the file's other slides
+ * under it, each pointing at the slide's first page.
+ */
+async function chapterOutline(pdf, slides) {
+  const untitled = slides.findIndex(s => !s.title)
+  if (untitled >= 0)
+    throw new Error(`slide ${untitled + 1} has no title, so the PDF outline cannot name it`)
+  const lastPages = readOutline(pdf).map(entry => entry.page)
+  if (lastPages.length !== slides.length || lastPages.includes(0))
+    throw new Error(`the PDF outline has ${lastPages.length} entries for ${slides.length} slides`)
+  const lines = slides.map((slide, i) => {
+    const firstPage = i === 0 ? 1 : lastPages[i - 1] + 1
+    const opensChapter = i === 0 || slides[i - 1].file !== slide.file
+    return `${firstPage}|${opensChapter ? '' : '-'}|${plainTitle(slide.title)}`
+  })
+  pdf.catalog.delete(PDFName.of('Outlines'))
+  return outlinePdfFactory(pdfLib)({ outline: lines.join('\n'), pdf })
 }
 
 async function main() {
@@ -260,12 +286,14 @@ async function main() {
   const proxy = await startGuardProxy()
   const executable = browserWrapper(chromium, proxy.port, work)
 
-  const jobs = [{ file: `${BASENAME}.pdf`, extra: [] }]
+  const isWorkshop = opts.entry === path.join(ROOT, 'slides.md')
+  const basename = isWorkshop ? 'os-workshop' : path.basename(path.dirname(opts.entry))
+  const jobs = [{ file: `${basename}.pdf`, extra: [] }]
   if (opts.clicks)
-    jobs.push({ file: `${BASENAME}-clicks.pdf`, extra: ['--with-clicks'] })
+    jobs.push({ file: `${basename}-clicks.pdf`, extra: ['--with-clicks'] })
 
-  const slides = await deckSlideCount()
-  const report = { browser: chromium, slides, files: {}, externalRequests: [], browserServiceRequests: [], seconds: {} }
+  const slides = await deckSlides(opts.entry)
+  const report = { browser: chromium, slides: slides.length, files: {}, externalRequests: [], browserServiceRequests: [], seconds: {} }
   let failed = false
   try {
     for (const job of jobs) {
@@ -275,40 +303,34 @@ async function main() {
       for (let attempt = 1; ; attempt++) {
         rmSync(output, { force: true })
         console.log(`\nexport: ${job.file} ...${attempt > 1 ? ` (attempt ${attempt})` : ''}`)
-        // Slidev's one-piece PDF drops the last slides of this deck; its PNG export
-        // renders every slide, so the handout is assembled from those pictures.
-        const shots = path.join(work, `${job.file}-png`)
-        rmSync(shots, { recursive: true, force: true })
         await run([
           'export',
-          'slides.md',
-          '--format',
-          'png',
+          opts.entry,
           '--output',
-          shots,
+          output,
+          '--with-toc',
           '--executable-path',
           executable,
           '--timeout',
           String(opts.timeout),
           ...job.extra,
         ], opts.maxMinutes * 60_000)
-        await picturesToPdf(shots, output)
         if (!existsSync(output))
           throw new Error(`slidev export reported success but ${output} is missing`)
         const { pages, blank } = await inspectPdf(output)
         const problems = []
         if (blank.length)
           problems.push(`${blank.length} blank page(s): ${blank.slice(0, 10).join(', ')}${blank.length > 10 ? ', ...' : ''}`)
-        if (!job.extra.includes('--with-clicks') && pages !== slides)
-          problems.push(`${pages} pages for ${slides} slides`)
-        else if (pages < slides)
-          problems.push(`${pages} pages for ${slides} slides`)
+        if (job.extra.includes('--with-clicks') ? pages < slides.length : pages !== slides.length)
+          problems.push(`${pages} pages for ${slides.length} slides`)
         if (problems.length && attempt < 2) {
           console.warn(`export: ${job.file}: ${problems.join('; ')}; trying again`)
           continue
         }
         if (problems.length)
           throw new Error(`${job.file}: ${problems.join('; ')}`)
+        const pdf = await chapterOutline(await PDFDocument.load(readFileSync(output)), slides)
+        writeFileSync(output, await pdf.save())
         const seconds = (Date.now() - started) / 1000
         report.files[job.file] = { path: output, pages, attempts: attempt }
         report.seconds[job.file] = seconds
