@@ -7,8 +7,9 @@
 //   npm run export -- --out-dir handouts -> the same files in handouts/
 //   npm run export -- --no-clicks        -> only os-workshop.pdf (one page per slide)
 //
-// Options: --entry <slides.md> (another deck: the bench's plain one), --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
-//          --max-minutes <n per export run>, --report <file.json>
+// Options: --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
+//          --max-minutes <n per export run>, --report <file.json>,
+//          --entry <slides.md> (another deck: the bench's plain one)
 //
 // Everything stays on this machine: Slidev serves the deck on localhost and the
 // browser is started through a small wrapper that routes every non-local request
