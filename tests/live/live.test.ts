@@ -80,6 +80,17 @@ describe.each([
     await wrapper.locator('.monaco-editor').waitFor({ timeout: 60_000 })
     expect(await promised.isVisible()).toBe(true)
     expect(await wrapper.getByText('Click the play button').isVisible()).toBe(false)
+    // while Slidev's Run button is not there yet, the block says why; once it is, it says nothing
+    const notice = await wrapper.evaluate((box) => {
+      const said = () => getComputedStyle(box.querySelector('.live-static')!, '::after').content
+      const run = box.querySelector('button[title="Run code"]')!
+      const withRun = said()
+      run.setAttribute('title', 'hidden for the test')
+      const withoutRun = said()
+      run.setAttribute('title', 'Run code')
+      return { withRun, withoutRun }
+    })
+    expect(notice).toEqual({ withRun: 'none', withoutRun: '"Run: loading the editor…"' })
     // the editor's code is as large as the static code, without ligatures
     const sizes = await wrapper.evaluate((box) => {
       const px = (e: Element | null) => e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0
