@@ -1,4 +1,4 @@
-// Python code as highlighted pieces (CodeMirror's tok-* classes, the editor's colours)
+// Python code as highlighted lines (CodeMirror's tok-* classes, the editor's colours)
 // for code shown without an editor: the printed exercise slide.
 import { pythonLanguage } from '@codemirror/lang-python'
 import { classHighlighter, highlightCode } from '@lezer/highlight'
@@ -9,14 +9,26 @@ export interface CodePiece {
   classes: string
 }
 
-export function highlightPython(code: string): CodePiece[] {
-  const pieces: CodePiece[] = []
+export interface CodeLine {
+  pieces: CodePiece[]
+  /** where a wrapped part of the line starts, in characters: one level deeper than the line */
+  hang: number
+}
+
+const INDENT = 4
+
+export function highlightPython(code: string): CodeLine[] {
+  const lines: CodePiece[][] = [[]]
   highlightCode(
     code,
     pythonLanguage.parser.parse(code),
     classHighlighter,
-    (text, classes) => pieces.push({ text, classes }),
-    () => pieces.push({ text: '\n', classes: '' }),
+    (text, classes) => lines.at(-1)!.push({ text, classes }),
+    () => lines.push([]),
   )
-  return pieces
+  return lines.map((pieces) => {
+    const text = pieces.map(p => p.text).join('')
+    // an empty line keeps its height
+    return { pieces: text ? pieces : [{ text: ' ', classes: '' }], hang: text.match(/^ */)![0].length + INDENT }
+  })
 }
