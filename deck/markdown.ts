@@ -5,10 +5,18 @@ import MarkdownIt from 'markdown-it'
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false })
 
-// Inline code may break after / . ( and , when a narrow column needs it, so
+// Inline code may break after / . and , when a narrow column needs it, so
 // `os.path.join("a", "b")` wraps at its dots rather than in the middle of a word.
 markdown.renderer.rules.code_inline = (tokens, idx) =>
-  `<code>${markdown.utils.escapeHtml(tokens[idx].content).replace(/([/.(,])/g, '$1<wbr>')}</code>`
+  `<code>${markdown.utils.escapeHtml(tokens[idx].content).replace(/([/.,])/g, '$1<wbr>')}</code>`
+
+// A README's `#` and `##` are headings inside a small panel: drawn as h3 and h4.
+function smallHeading(tokens: { tag: string }[], idx: number, close: boolean): string {
+  const level = Math.min(6, Number(tokens[idx].tag.slice(1)) + 2)
+  return close ? `</h${level}>\n` : `<h${level}>`
+}
+markdown.renderer.rules.heading_open = (tokens, idx) => smallHeading(tokens, idx, false)
+markdown.renderer.rules.heading_close = (tokens, idx) => smallHeading(tokens, idx, true)
 
 /** One line of text: `code`, **bold**, *italic*, links. */
 export function renderInline(text: string): string {
