@@ -26,7 +26,8 @@ export async function timeCommand(command: string, args: string[], runs: number,
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(command, args, { cwd: PROJECT, stdio: 'ignore' })
+      // a run that must succeed shows its errors, so a failure says why
+      const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'ignore', mustSucceed ? 'inherit' : 'ignore'] })
       child.on('error', reject)
       child.on('close', (code) => {
         if (mustSucceed && code !== 0)

@@ -4,6 +4,15 @@
 import MarkdownIt from 'markdown-it'
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false })
+  // no pictures from elsewhere: the deck works offline
+  .disable('image')
+
+// a README's link opens beside the deck, never in its place
+markdown.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  tokens[idx].attrSet('target', '_blank')
+  tokens[idx].attrSet('rel', 'noopener')
+  return self.renderToken(tokens, idx, options)
+}
 
 // Inline code may break after / . and , when a narrow column needs it, so
 // `os.path.join("a", "b")` wraps at its dots rather than in the middle of a word.
@@ -29,12 +38,12 @@ export function renderMarkdown(text: string): string {
 }
 
 /** The sections of a README by their `## ` heading ('' for the text before the first). */
-export function sections(markdown: string): Map<string, string> {
+export function sections(readme: string): Map<string, string> {
   const found = new Map<string, string>()
   let name = ''
   let body: string[] = []
   let inFence = false
-  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const line of readme.replace(/\r\n?/g, '\n').split('\n')) {
     if (/^\s*(?:`{3,}|~{3,})/.test(line))
       inFence = !inFence
     const heading = !inFence && line.match(/^##\s+(.*)$/)

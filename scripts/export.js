@@ -249,25 +249,35 @@ export function readOutline(pdf) {
   return read(pdf.catalog.lookup(PDFName.of('Outlines'))?.lookup(PDFName.of('First')))
 }
 
+/** Every entry of an outline tree, in reading order. */
+function flatten(entries) {
+  return entries.flatMap(entry => [entry, ...flatten(entry.children)])
+}
+
 /**
- * Replaces Slidev's flat outline (one entry per slide, pointing at its last click
- * step) with chapters: each chapter file's first slide, with the file's other slides
- * under it, each pointing at the slide's first page.
+ * Replaces Slidev's outline (an entry per slide, pointing at its last click step)
+ * with chapters: each chapter file's first slide, with the file's other slides under
+ * it, each pointing at the slide's first page.
  */
 async function chapterOutline(pdf, slides) {
-  const untitled = slides.findIndex(s => !s.title)
-  if (untitled >= 0)
-    throw new Error(`slide ${untitled + 1} has no title, so the PDF outline cannot name it`)
-  const lastPages = readOutline(pdf).map(entry => entry.page)
-  if (lastPages.length !== slides.length || lastPages.includes(0))
-    throw new Error(`the PDF outline has ${lastPages.length} entries for ${slides.length} slides`)
+  const lastPages = flatten(readOutline(pdf)).map(entry => entry.page)
+  const inOrder = lastPages.every((page, i) => page > (i === 0 ? 0 : lastPages[i - 1]))
+  if (lastPages.length !== slides.length || !inOrder || lastPages.at(-1) !== pdf.getPageCount())
+    throw new Error(`Slidev's outline (${lastPages.length} entries, last on page ${lastPages.at(-1)}) does not match ${slides.length} slides on ${pdf.getPageCount()} pages`)
   const lines = slides.map((slide, i) => {
     const firstPage = i === 0 ? 1 : lastPages[i - 1] + 1
     const opensChapter = i === 0 || slides[i - 1].file !== slide.file
     return `${firstPage}|${opensChapter ? '' : '-'}|${plainTitle(slide.title)}`
   })
   pdf.catalog.delete(PDFName.of('Outlines'))
-  return outlinePdfFactory(pdfLib)({ outline: lines.join('\n'), pdf })
+  const outlined = await outlinePdfFactory(pdfLib)({ outline: lines.join('\n'), pdf })
+  // the library makes the root's /Last the last entry of all, a child: it must be the last chapter
+  const root = outlined.catalog.lookup(PDFName.of('Outlines'))
+  let last = root.get(PDFName.of('First'))
+  while (outlined.context.lookup(last).get(PDFName.of('Next')))
+    last = outlined.context.lookup(last).get(PDFName.of('Next'))
+  root.set(PDFName.of('Last'), last)
+  return outlined
 }
 
 async function main() {
@@ -287,13 +297,18 @@ async function main() {
   const proxy = await startGuardProxy()
   const executable = browserWrapper(chromium, proxy.port, work)
 
-  const isWorkshop = opts.entry === path.join(ROOT, 'slides.md')
+  const isWorkshop = path.relative(path.join(ROOT, 'slides.md'), opts.entry) === ''
   const basename = isWorkshop ? 'os-workshop' : path.basename(path.dirname(opts.entry))
   const jobs = [{ file: `${basename}.pdf`, extra: [] }]
   if (opts.clicks)
     jobs.push({ file: `${basename}-clicks.pdf`, extra: ['--with-clicks'] })
 
   const slides = await deckSlides(opts.entry)
+  const untitled = slides.findIndex(s => !s.title)
+  if (untitled >= 0) {
+    console.error(`export: slide ${untitled + 1} has no title, so the PDF outline cannot name it`)
+    process.exit(1)
+  }
   const report = { browser: chromium, slides: slides.length, files: {}, externalRequests: [], browserServiceRequests: [], seconds: {} }
   let failed = false
   try {

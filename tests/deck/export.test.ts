@@ -69,6 +69,12 @@ function links(pdf: PDFDocument): { page: number, uri: string }[] {
 
 beforeAll(async () => {
   findChromium() // a missing browser fails here, with the message saying how to get one
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+  }
+  catch {
+    throw new Error('the export test reads the PDF back with pdftotext: install poppler-utils (apt-get install poppler-utils)')
+  }
   const started = Date.now()
   const args = ['scripts/export.js', '--out-dir', out, '--report', path.join(out, 'report.json')]
   if (!WITH_CLICKS)

@@ -90,7 +90,7 @@ describe.each([
       run.setAttribute('title', 'Run code')
       return { withRun, withoutRun }
     })
-    expect(notice).toEqual({ withRun: 'none', withoutRun: '"Run: loading the editor…"' })
+    expect(notice).toEqual({ withRun: 'none', withoutRun: '"Run: loading…"' })
     // the editor's code is as large as the static code, without ligatures
     const sizes = await wrapper.evaluate((box) => {
       const px = (e: Element | null) => e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0

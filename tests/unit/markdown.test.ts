@@ -11,6 +11,11 @@ describe('the exercise READMEs in Markdown', () => {
     expect(renderMarkdown('<script>alert(1)</script>\n\n<b>x</b>')).not.toMatch(/<script|<b>/)
   })
 
+  it('opens a README\'s links beside the deck, and shows no picture from elsewhere', () => {
+    expect(renderInline('[docs](https://docs.python.org/3/)')).toBe('<a href="https://docs.python.org/3/" target="_blank" rel="noopener">docs</a>')
+    expect(renderInline('![logo](https://example.com/logo.png)')).not.toContain('<img')
+  })
+
   it('draws a README\'s headings small, inside its panel', () => {
     expect(renderMarkdown('# Task\n\n## Details\n')).toBe('<h3>Task</h3>\n<h4>Details</h4>\n')
   })
