@@ -39,6 +39,7 @@ export async function benchExport(runs: number): Promise<Row[]> {
     { name: 'export: a plain 7-slide Slidev deck to PDF, per slide (baseline E)', medianMs: perSlide(plain), runs },
     { name: `export: the workshop deck (${workshop.slides} slides) to PDF, per slide`, medianMs: perSlide(workshop), runs, target: '≤ 1.5 × E', limitMs: 1.5 * perSlide(plain) },
     { name: 'export: each page beyond start-up, plain deck', medianMs: beyondStartUp(plain), runs },
-    { name: 'export: each page beyond start-up, workshop deck', medianMs: beyondStartUp(workshop), runs },
+    // the plain deck's figure is a small difference of two larger times: expect noise
+    { name: 'export: each page beyond start-up, workshop deck', medianMs: beyondStartUp(workshop), runs, target: '≤ 1.5 × the plain deck\'s', limitMs: 1.5 * beyondStartUp(plain) },
   ]
 }
