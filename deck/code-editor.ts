@@ -15,6 +15,7 @@ import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '
 import { EditorState, Prec, RangeSetBuilder } from '@codemirror/state'
 import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, ViewPlugin } from '@codemirror/view'
 import { classHighlighter } from '@lezer/highlight'
+import { hangOf } from './highlight-python'
 
 export interface CodeEditor {
   view: EditorView
@@ -47,7 +48,7 @@ function hangingIndents(view: EditorView): DecorationSet {
     for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos)
       if (line.number > last) {
-        const hang = line.text.match(/^ */)![0].length + INDENT.length
+        const hang = hangOf(line.text)
         builder.add(line.from, line.from, Decoration.line({ attributes: { style: `padding-left: calc(${hang}ch + 6px); text-indent: -${hang}ch` } }))
         last = line.number
       }

@@ -15,7 +15,10 @@ export interface CodeLine {
   hang: number
 }
 
-const INDENT = 4
+/** Where a wrapped part of a line of code starts: one indentation level (4) deeper than the line. */
+export function hangOf(line: string): number {
+  return line.match(/^ */)![0].length + 4
+}
 
 export function highlightPython(code: string): CodeLine[] {
   const lines: CodePiece[][] = [[]]
@@ -29,6 +32,6 @@ export function highlightPython(code: string): CodeLine[] {
   return lines.map((pieces) => {
     const text = pieces.map(p => p.text).join('')
     // an empty line keeps its height
-    return { pieces: text ? pieces : [{ text: ' ', classes: '' }], hang: text.match(/^ */)![0].length + INDENT }
+    return { pieces: text ? pieces : [{ text: ' ', classes: '' }], hang: hangOf(text) }
   })
 }

@@ -2,20 +2,15 @@
 // overview load without console errors, page errors, failed requests, or any
 // request that leaves this machine.
 
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import type { StaticServer } from './site'
-import { chromium } from 'playwright-chromium'
+import type { Page } from 'playwright-chromium'
+import type { OpenDeck } from './site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck } from './deck'
-import { BROWSER_ARGS, ensureBuilt, OFFLINE_ARG, serveStatic, snapshotDist } from './site'
+import { openBuiltDeck } from './site'
 
 const slides = await loadDeck()
 
-let server: StaticServer | undefined
-let snapshot: { dir: string, remove: () => void } | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
+let deck: OpenDeck | undefined
 let setupError: Error | undefined
 
 /** Problems seen while a page was open. */
@@ -49,10 +44,10 @@ function watch(page: Page, origin: string) {
 async function visit(route: string, ready: string) {
   if (setupError)
     throw setupError
-  const page = await context!.newPage()
-  const problems = watch(page, server!.origin)
+  const page = await deck!.context.newPage()
+  const problems = watch(page, deck!.server.origin)
   try {
-    await page.goto(`${server!.origin}${route}`, { waitUntil: 'load', timeout: 90_000 })
+    await page.goto(`${deck!.server.origin}${route}`, { waitUntil: 'load', timeout: 90_000 })
     await page.locator(ready).first().waitFor({ state: 'attached', timeout: 60_000 })
     await settle(page, 30_000)
   }
@@ -80,9 +75,9 @@ async function showSlide(no: number) {
     throw setupError
   const fresh = !deckPage
   if (!deckPage) {
-    deckPage = await context!.newPage()
-    deckProblems = watch(deckPage, server!.origin)
-    await deckPage.goto(`${server!.origin}/${no}`, { waitUntil: 'load', timeout: 90_000 })
+    deckPage = await deck!.context.newPage()
+    deckProblems = watch(deckPage, deck!.server.origin)
+    await deckPage.goto(`${deck!.server.origin}/${no}`, { waitUntil: 'load', timeout: 90_000 })
   }
   else {
     await deckPage.evaluate((path) => {
@@ -109,13 +104,8 @@ async function showSlide(no: number) {
 
 beforeAll(async () => {
   try {
-    const executablePath = findChromium()
-    await ensureBuilt()
-    snapshot = snapshotDist()
-    server = await serveStatic(snapshot.dir)
-    // nothing may leave the machine: such requests are recorded by `watch`, and cannot resolve
-    browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, OFFLINE_ARG], timeout: 60_000 })
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    // requests leaving the machine are recorded by `watch`, and cannot resolve
+    deck = await openBuiltDeck()
   }
   catch (error) {
     setupError = error as Error
@@ -124,17 +114,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deckPage?.close().catch(() => {})
-  await context?.close().catch(() => {})
-  await browser?.close().catch(() => {})
-  await server?.close()
-  snapshot?.remove()
+  await deck?.close()
 })
 
 describe('the built deck in Chromium', () => {
   it('finds Chromium, builds and serves the deck', () => {
     if (setupError)
       throw setupError
-    expect(server?.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(deck?.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
   })
 
   it('has slides to visit', () => {
@@ -164,6 +151,6 @@ describe('the built deck in Chromium', () => {
   }, 180_000)
 
   it('requested no missing files from the server', () => {
-    expect(server?.missing ?? []).toEqual([])
+    expect(deck?.server.missing ?? []).toEqual([])
   })
 })

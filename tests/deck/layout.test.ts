@@ -27,13 +27,11 @@
 // `/N`, `/N?clicks=1`, ... until it leaves for `/N+1`. One page for the whole deck
 // (the app and its runtimes load once); each slide is reached by the router.
 
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import type { StaticServer } from './site'
-import { chromium } from 'playwright-chromium'
+import type { Page } from 'playwright-chromium'
+import type { OpenDeck } from './site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck } from './deck'
-import { BROWSER_ARGS, ensureBuilt, OFFLINE_ARG, serveStatic, snapshotDist } from './site'
+import { openBuiltDeck } from './site'
 
 const slides = await loadDeck()
 
@@ -44,23 +42,15 @@ const SLACK = 1
 /** A slide with more click steps than this is stuck (a key that does not advance). */
 const MAX_CLICKS = 40
 
-let server: StaticServer | undefined
-let snapshot: { dir: string, remove: () => void } | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
+let deck: OpenDeck | undefined
 let page: Page | undefined
 let setupError: Error | undefined
 
 beforeAll(async () => {
   try {
-    const executablePath = findChromium()
-    await ensureBuilt()
-    snapshot = snapshotDist()
-    server = await serveStatic(snapshot.dir)
-    browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, OFFLINE_ARG], timeout: 60_000 })
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
-    page = await context.newPage()
-    await page.goto(`${server.origin}/1`, { waitUntil: 'load', timeout: 90_000 })
+    deck = await openBuiltDeck({ reducedMotion: 'reduce' })
+    page = await deck.context.newPage()
+    await page.goto(`${deck.server.origin}/1`, { waitUntil: 'load', timeout: 90_000 })
     await page.locator('.slidev-page-1').first().waitFor({ state: 'visible', timeout: 60_000 })
     await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {})
   }
@@ -71,10 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await page?.close().catch(() => {})
-  await context?.close().catch(() => {})
-  await browser?.close().catch(() => {})
-  await server?.close()
-  snapshot?.remove()
+  await deck?.close()
 })
 
 /** Wait until slide `no` is shown alone (no slide transition running) and fonts and editors are in. */
@@ -264,7 +251,7 @@ describe('the built deck at 1280x720: nothing cut off, outside the slide or over
   it('finds Chromium, builds and serves the deck', () => {
     if (setupError)
       throw setupError
-    expect(server?.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(deck?.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
   })
 
   for (const slide of slides) {

@@ -1,9 +1,13 @@
 // Build the deck when needed, serve dist/ on localhost, start Chromium.
 
+import type { BrowserContext, BrowserContextOptions } from 'playwright-chromium'
+import type { StaticServer } from '../../scripts/serve-dist.js'
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { chromium } from 'playwright-chromium'
+import { findChromium } from '../../scripts/find-chromium.js'
 import { serveStatic as serveDist } from '../../scripts/serve-dist.js'
 import { ROOT } from './deck'
 
@@ -97,4 +101,36 @@ export type { StaticServer } from '../../scripts/serve-dist.js'
 /** dist/ (or `dir`) on 127.0.0.1 at a free port; `headers` go on every response. */
 export function serveStatic(dir = DIST, options: { headers?: Record<string, string> } = {}) {
   return serveDist(dir, options)
+}
+
+/** The built deck served from a private copy, and a 1280x720 Chromium context that cannot leave the machine. */
+export interface OpenDeck {
+  server: StaticServer
+  context: BrowserContext
+  close: () => Promise<void>
+}
+
+export async function openBuiltDeck(contextOptions: BrowserContextOptions = {}): Promise<OpenDeck> {
+  const executablePath = findChromium()
+  await ensureBuilt()
+  const snapshot = snapshotDist()
+  const closers: (() => Promise<unknown> | void)[] = [() => snapshot.remove()]
+  const close = async () => {
+    for (const closer of closers.reverse())
+      await Promise.resolve(closer()).catch(() => {})
+  }
+  try {
+    const server = await serveStatic(snapshot.dir)
+    closers.push(() => server.close())
+    // nothing may leave the machine: other hosts cannot resolve
+    const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, OFFLINE_ARG], timeout: 60_000 })
+    closers.push(() => browser.close())
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions })
+    closers.push(() => context.close())
+    return { server, context, close }
+  }
+  catch (error) {
+    await close()
+    throw error
+  }
 }
