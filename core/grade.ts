@@ -2,10 +2,10 @@
 // The terminal grader and the deck's exercise slides both grade through here.
 
 import type { CaseVerdict, Status } from './judge'
-import type { Observation, Runtime } from './protocol'
+import type { EvaluatedValue, Observation, Runtime } from './protocol'
 import type { Case, Spec } from './spec'
 import { judgeCase, loadProblem } from './judge'
-import { STOPPED } from './protocol'
+import { caseRun, STOPPED } from './protocol'
 import { DEFAULT_TIMEOUT_S } from './spec'
 
 export interface ExerciseVerdict {
@@ -41,35 +41,62 @@ export function caseTimeout(spec: Spec, c: Case): number {
 export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
   const { signal, onProgress } = options
   const total = spec.cases.length
+  // worked out on the trusted side while the cases run; never sent to the learner's interpreter
+  const expected = expectedValues(runtime, spec)
+  expected.catch(() => {})
+  const runner = await runtime.exercise()
   let started = 0
   let timedOut = false
-  const run = async (c: Case): Promise<{ verdict: CaseVerdict, seen?: Observation }> => {
+  const run = async (c: Case, index: number): Promise<{ verdict: CaseVerdict, seen?: Observation }> => {
     onProgress?.(started++, total)
     if (signal?.aborted)
       return { verdict: notRun(spec, c, NOT_RUN_STOPPED) }
     if (timedOut)
       return { verdict: notRun(spec, c, NOT_RUN_TIMEOUT) }
     const timeoutS = caseTimeout(spec, c)
-    const seen = await runtime.runCase({ source, call: spec.call, case: c, timeoutS }, signal)
+    const seen = await runner.runCase({ run: caseRun(source, spec.call, c), timeoutS }, signal)
     if (seen.limit === 'timeout')
       timedOut = true
-    const verdict = judgeCase(c, seen, spec.call, timeoutS)
+    const verdict = judgeCase(c, seen, spec.call, timeoutS, (await expected)[index])
     return { seen, verdict: seen.detail === STOPPED ? { ...verdict, status: 'error', message: STOPPED_MESSAGE } : verdict }
   }
 
-  // the first case (with as many more as run side by side anyway) tells whether task.py loads
-  const width = Math.max(1, Math.min(runtime.parallel, spec.cases.length))
-  const head = await Promise.all(spec.cases.slice(0, width).map(run))
-  const first = head[0].seen
-  const problem = first && first.detail !== STOPPED ? loadProblem(first, spec.call, caseTimeout(spec, spec.cases[0])) : undefined
-  if (problem) {
+  try {
+    // the first case (with as many more as run side by side anyway) tells whether task.py loads
+    const width = Math.max(1, Math.min(runner.parallel, spec.cases.length))
+    const head = await Promise.all(spec.cases.slice(0, width).map(run))
+    const first = head[0].seen
+    const problem = first && first.detail !== STOPPED ? loadProblem(first, spec.call, caseTimeout(spec, spec.cases[0])) : undefined
+    if (problem) {
+      onProgress?.(total, total)
+      return { status: 'error', problem, cases: spec.cases.map(c => notRun(spec, c, NOT_LOADED)) }
+    }
+    const others = await mapLimited(spec.cases.slice(width), runner.parallel, async (c, i) => (await run(c, width + i)).verdict)
     onProgress?.(total, total)
-    return { status: 'error', problem, cases: spec.cases.map(c => notRun(spec, c, NOT_LOADED)) }
+    const cases = [...head.map(h => h.verdict), ...others]
+    return { status: overallStatus(cases.map(v => v.status)), cases }
   }
-  const others = await mapLimited(spec.cases.slice(width), runtime.parallel, async c => (await run(c)).verdict)
-  onProgress?.(total, total)
-  const cases = [...head.map(h => h.verdict), ...others]
-  return { status: overallStatus(cases.map(v => v.status)), cases }
+  finally {
+    runner.end()
+  }
+}
+
+/** Each runtime's `return_expr` values, worked out once per expression. */
+const evaluated = new WeakMap<Runtime, Map<string, Promise<EvaluatedValue>>>()
+
+/** The value each case's `return_expr` stands for (undefined where a case has none). */
+async function expectedValues(runtime: Runtime, spec: Spec): Promise<(EvaluatedValue | undefined)[]> {
+  const known = evaluated.get(runtime) ?? new Map<string, Promise<EvaluatedValue>>()
+  evaluated.set(runtime, known)
+  const asked = [...new Set(spec.cases.map(c => c.expect.return_expr).filter((e): e is string => e !== undefined && !known.has(e)))]
+  if (asked.length) {
+    const values = runtime.evaluate(asked).catch((error: Error): EvaluatedValue[] => {
+      asked.forEach(expression => known.delete(expression)) // asked again next time
+      return asked.map(() => ({ error: error.message }))
+    })
+    asked.forEach((expression, i) => known.set(expression, values.then(all => all[i])))
+  }
+  return Promise.all(spec.cases.map(c => (c.expect.return_expr === undefined ? undefined : known.get(c.expect.return_expr))))
 }
 
 export function overallStatus(statuses: Status[]): Status {
@@ -83,13 +110,13 @@ function notRun(spec: Spec, c: Case, message: string): CaseVerdict {
 }
 
 /** Like Promise.all(items.map(fn)), with at most `limit` running at once; keeps the order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = Array.from({ length: items.length })
   let next = 0
   const lane = async () => {
     while (next < items.length) {
       const index = next++
-      results[index] = await fn(items[index])
+      results[index] = await fn(items[index], index)
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))

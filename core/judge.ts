@@ -1,5 +1,5 @@
 // Turns what the harness saw into a verdict a beginner can act on.
-import type { Observation } from './protocol'
+import type { EvaluatedValue, Observation } from './protocol'
 import type { Case, Tree } from './spec'
 import type { TreeProblem } from './tree-diff'
 import { diffTrees, drawTree, problemMarks } from './tree-diff'
@@ -20,7 +20,8 @@ export interface CaseVerdict {
   tree_after?: Tree
 }
 
-export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: number): CaseVerdict {
+/** `expected`: the value of the case's `return_expr`, worked out on the trusted side. */
+export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: number, expected?: EvaluatedValue): CaseVerdict {
   const call = `${fn}(${[...(c.args ?? []).map(pyRepr), ...Object.entries(c.kwargs ?? {}).map(([k, v]) => `${k}=${pyRepr(v)}`)].join(', ')})`
   const base = { name: c.name, call, output: seen.output ?? '', tree_before: seen.tree_before, tree_after: seen.tree_after }
   const stopped = limitMessage(seen, call, timeoutS)
@@ -44,10 +45,11 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
     failures.push(`\`${call}\` should raise ${e.raises}, but it returned \`${seen.returned?.repr ?? 'None'}\``)
   }
   if (!error && ('return' in e || e.return_expr !== undefined)) {
-    const wanted = e.return_expr !== undefined ? seen.expected_return : { value: e.return, repr: pyRepr(e.return) }
+    const wanted = e.return_expr !== undefined ? expected : { value: e.return, repr: pyRepr(e.return) }
     const got = seen.returned
     if (!wanted || !('value' in wanted)) {
-      failures.push(`the spec's expected value could not be worked out (${e.return_expr})`)
+      const why = wanted && 'error' in wanted ? `: ${wanted.error}` : ''
+      failures.push(`the spec's expected value could not be worked out (${e.return_expr})${why}`)
     }
     else if (!got || !('value' in got)) {
       failures.push(`\`${call}\` returned \`${got?.repr}\`, a ${got?.type} the grader cannot compare; return ${describeKind(wanted.value)} like \`${wanted.repr}\``)

@@ -1,12 +1,40 @@
-// The harness's JSON contract (what goes into core/harness.py and what comes out),
+// The harness's JSON contract (what goes into core/harness/ and what comes out),
 // the messages of the Pyodide worker, and what a runtime is.
 import type { Case, Tree } from './spec'
 
-/** One case of an exercise, for one runtime. */
-export interface CaseRequest {
+/**
+ * What the learner's interpreter is given for one case: what the call needs, never
+ * what is expected of it (the expectations stay on the trusted side).
+ */
+export interface CaseRun {
   source: string
   call: string
-  case: Case
+  args?: unknown[]
+  kwargs?: Record<string, unknown>
+  /** the folder the call starts in, relative to the case folder */
+  cwd?: string
+  env?: Record<string, string>
+  deny?: string[]
+  tree?: Tree
+  ages?: Record<string, number>
+}
+
+/** The keys of a Case that may cross into the learner's interpreter. */
+const RUN_KEYS = ['args', 'kwargs', 'cwd', 'env', 'deny', 'tree', 'ages'] as const
+
+/** A case as the learner's interpreter gets it: an allowlist, so `expect` can never travel along. */
+export function caseRun(source: string, call: string, c: Case): CaseRun {
+  const run: CaseRun = { source, call }
+  for (const key of RUN_KEYS) {
+    if (c[key] !== undefined)
+      (run as unknown as Record<string, unknown>)[key] = c[key]
+  }
+  return run
+}
+
+/** One case of an exercise, for one runtime. */
+export interface CaseRequest {
+  run: CaseRun
   /** seconds, counted from the moment Python starts on the case */
   timeoutS: number
 }
@@ -19,19 +47,24 @@ export interface ScriptRequest {
 }
 
 export interface DescribedValue { value?: unknown, repr: string, type?: string }
+/** A spec's `return_expr`, worked out in an interpreter where no learner code ran. */
+export type EvaluatedValue = DescribedValue | { error: string }
 export interface PythonError { type: string, message: string, traceback: string }
 
 /** Where a run was: loading task.py, or calling the learner's function. */
 export type Stage = 'load' | 'call'
 
-/** What one run of one case looked like, as reported by harness.py (or by the runtime). */
+/** How a run ended when it did not simply return or raise. */
+export const LIMITS = ['timeout', 'output', 'exit', 'interrupted', 'blocked', 'memory', 'crash'] as const
+export type Limit = typeof LIMITS[number]
+
+/** What one run of one case looked like, as reported by the harness (or by the runtime). */
 export interface Observation {
   stage?: Stage
   missing?: string
   returned?: DescribedValue
-  expected_return?: DescribedValue
   exception?: PythonError
-  limit?: 'timeout' | 'output' | 'exit' | 'interrupted' | 'blocked' | 'memory' | 'crash'
+  limit?: Limit
   exit_call?: string
   exit_code?: string
   output?: string
@@ -43,9 +76,8 @@ export interface Observation {
   detail?: string
 }
 
-/** What `run_script` in harness.py reports about one slide script. */
+/** What `run_script` in the harness reports about one slide script. */
 export interface ScriptReport {
-  python?: string
   output: string
   output_truncated: boolean
   exception?: PythonError
@@ -61,29 +93,42 @@ export const STOPPED = 'stopped'
 export const RUNTIMES = ['pyodide', 'cpython'] as const
 export type RuntimeName = typeof RUNTIMES[number]
 
-/** Somewhere that runs harness.py: Pyodide (Node or browser) or the machine's CPython. */
-export interface Runtime {
-  readonly name: RuntimeName
+/** The interpreter(s) of one exercise: never shared with another exercise. */
+export interface ExerciseRunner {
   /** How many cases may run side by side without eating into each other's time limit. */
   readonly parallel: number
-  /** Python's version, e.g. "3.14.2". */
-  version: () => Promise<string>
   /** Never rejects: a crash, a time-out or a Stop (`signal`) is part of the observation. */
   runCase: (request: CaseRequest, signal?: AbortSignal) => Promise<Observation>
+  /** The exercise is graded: what ran it is discarded. */
+  end: () => void
+}
+
+/** Somewhere that runs the harness: Pyodide (Node or browser) or the machine's CPython. */
+export interface Runtime {
+  readonly name: RuntimeName
+  /** Python's version, e.g. "3.14.2". */
+  version: () => Promise<string>
+  /** Interpreter(s) for one exercise; waits while as many exercises run as the machine allows. */
+  exercise: () => Promise<ExerciseRunner>
+  /** Works out `return_expr` values in an interpreter no learner code has run in. */
+  evaluate: (expressions: string[]) => Promise<EvaluatedValue[]>
   close: () => Promise<void>
 }
 
 /** Messages to the Pyodide worker (core/python/worker-loop.js). */
 export type ToWorker
-  = | { type: 'init', indexURL: string, shared?: SharedArrayBuffer }
-    | { type: 'case', id: number, request: Omit<CaseRequest, 'timeoutS'> }
+  = | { type: 'init', indexURL: string, shared?: SharedArrayBuffer, snapshot?: Uint8Array }
+    | { type: 'case', id: number, request: CaseRun }
     | { type: 'script', id: number, request: Omit<ScriptRequest, 'timeoutS'> }
+    | { type: 'evaluate', id: number, request: string[] }
 
 /** Messages from the Pyodide worker. */
 export type FromWorker
   = | { type: 'ready', version: string }
     | { type: 'failed', message: string }
+    /** a memory snapshot of Python with the harness loaded, made before any other code ran */
+    | { type: 'snapshot', bytes: Uint8Array }
     /** sent while the run goes on, so a host that must kill the worker knows where it was */
     | { type: 'stage', id: number, stage: Stage }
-    | { type: 'done', id: number, report: Observation | ScriptReport }
+    | { type: 'done', id: number, report: unknown }
     | { type: 'error', id: number, message: string }

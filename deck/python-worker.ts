@@ -1,15 +1,21 @@
 // The browser side of the one Pyodide worker (core/python/worker-loop.js), as a
 // module Web Worker: Python never runs on the page's thread, so slides stay responsive.
+// The snapshot comes from the page and goes back to it: the page checks and keeps it.
 
-import type { ToWorker } from '../core/protocol'
-import harnessSource from '../core/harness.py?raw'
+import type { FromWorker, ToWorker } from '../core/protocol'
 import { createWorkerLoop } from '../core/python/worker-loop.js'
-import { browserSnapshots } from './snapshot-store'
+import { harnessFiles } from './harness-files'
+
+function post(message: FromWorker) {
+  return message.type === 'snapshot'
+    ? (globalThis as unknown as Worker).postMessage(message, [message.bytes.buffer])
+    : (globalThis as unknown as Worker).postMessage(message)
+}
 
 const handle = createWorkerLoop({
   loadPyodide: async options => (await import(/* @vite-ignore */ `${options.indexURL}pyodide.mjs`)).loadPyodide(options),
-  harnessSource,
-  post: message => (globalThis as unknown as Worker).postMessage(message),
-  snapshots: indexURL => browserSnapshots(indexURL, harnessSource),
+  harnessFiles,
+  post,
+  keepsSnapshots: true,
 })
 globalThis.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data)

@@ -1,16 +1,23 @@
 // The deck's one Python: the shared host (core/python/host.ts) on a Web Worker,
 // loaded in the background as soon as the deck opens. Stop uses Pyodide's interrupt
 // when the page is cross-origin isolated, and a fresh worker otherwise.
-import type { Observation, Runtime } from '../core/protocol'
+import type { Runtime } from '../core/protocol'
 import { createPythonHost } from '../core/python/host'
+import { harnessFiles } from './harness-files'
+import { pageSnapshots } from './snapshot-store'
 
 function indexURL(): string {
   const base = import.meta.env.BASE_URL ?? '/'
   return new URL(`${base.replace(/\/?$/, '/')}pyodide/`, location.href).href
 }
 
+let snapshots: ReturnType<typeof pageSnapshots> | null = null
+const store = () => (snapshots ??= pageSnapshots(indexURL(), harnessFiles))
+
 export const python = createPythonHost({
   get indexURL() { return indexURL() },
+  savedSnapshot: async () => store()?.load().catch(() => undefined),
+  keepSnapshot: bytes => void store()?.save(bytes).catch(() => {}),
   get canShareMemory() { return typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined' },
   spawn() {
     const worker = new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'python' })
@@ -28,12 +35,16 @@ export const python = createPythonHost({
   },
 })
 
-/** The deck's Python as a grading runtime, for the exercise slides. */
+/**
+ * The deck's Python as a grading runtime, for the exercise slides. Unlike the terminal,
+ * every exercise and every live block share one worker: the learner grades their own code
+ * in their own browser. What a page keeps (progress, the snapshot) is out of that worker's reach.
+ */
 export const deckRuntime: Runtime = {
   name: 'pyodide',
-  parallel: 1,
   version: () => python.preload(),
-  runCase: (request, signal): Promise<Observation> => python.runCase(request, signal),
+  exercise: async () => ({ parallel: 1, runCase: (request, signal) => python.runCase(request, signal), end: () => {} }),
+  evaluate: expressions => python.evaluate(expressions),
   close: () => python.close(),
 }
 

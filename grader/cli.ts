@@ -67,8 +67,8 @@ export function closest(word: string, known: string[]): string | undefined {
   return best && best[1] <= Math.max(1, Math.floor(best[0].length / 3)) ? best[0] : undefined
 }
 
-function createRuntime(name: RuntimeName): Runtime {
-  return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime()
+function createRuntime(name: RuntimeName, watching: boolean): Runtime {
+  return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime({ keepWarm: watching })
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--runtime must be one of: ${RUNTIMES.join(', ')} (got "${values.runtime}")`)
   }
   const exercises = selectExercises(all, positionals)
-  const session = createSession(createRuntime(values.runtime as RuntimeName))
+  const session = createSession(createRuntime(values.runtime as RuntimeName, values.watch))
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const show = async () => {
     const started = performance.now()
@@ -138,11 +138,21 @@ function watchUntilStopped(session: Session, exercises: Exercise[], show: () => 
   })
 }
 
-main(process.argv.slice(2)).then(
+/** Exit codes: 0 every exercise passes, 1 one does not, 2 the grader itself could not do its job. */
+const CRASHED = 2
+
+function fail(error: Error, json: boolean) {
+  const expected = error instanceof UsageError || error instanceof SpecError
+  if (json)
+    process.stdout.write(`${JSON.stringify(buildReport('none', [], `grader: ${error.message}`), null, 2)}\n`)
+  console.error(expected ? `grader: ${error.message}` : error)
+  process.exitCode = CRASHED
+}
+
+const argv = process.argv.slice(2)
+const json = argv.includes('--json')
+process.on('uncaughtException', error => fail(error, json))
+main(argv).then(
   (code) => { process.exitCode = code },
-  (error: Error) => {
-    const expected = error instanceof UsageError || error instanceof SpecError
-    console.error(expected ? `grader: ${error.message}` : error)
-    process.exitCode = 2
-  },
+  (error: Error) => fail(error, json),
 )

@@ -3,6 +3,7 @@
 import type { CaseVerdict } from '../core/judge'
 import type { ExerciseRun } from '../core/report'
 import { exerciseResult } from '../core/report'
+import { CPYTHON_WARNING } from './runtimes/cpython'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const paint = (code: number) => (text: string) => (useColor ? `\u001B[${code}m${text}\u001B[0m` : text)
@@ -22,10 +23,9 @@ export interface ViewContext {
 }
 
 export function heading(runtime: string, what: string): string {
-  const where = runtime === 'pyodide'
-    ? 'Pyodide, in memory: your own files are never touched'
-    : 'your CPython, in a temporary folder on this machine'
-  return dim(`Grading ${what} with ${where}…`)
+  if (runtime === 'pyodide')
+    return dim(`Grading ${what} with Pyodide, in memory: your own files are never touched…`)
+  return `${yellow(CPYTHON_WARNING)}\n${dim(`Grading ${what} with your CPython, in a temporary folder on this machine…`)}`
 }
 
 export function learnerView(runs: ExerciseRun[], context: ViewContext): string {

@@ -5,7 +5,8 @@
 // (Pyodide's interrupt buffer) and waits a short grace; a run that swallows it, or a
 // platform without shared memory, gets its worker terminated and a fresh one started.
 
-import type { CaseRequest, FromWorker, Observation, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
+import type { CaseRequest, EvaluatedValue, FromWorker, Observation, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
+import { readEvaluated, readObservation, readScriptReport, ReportError } from '../observation'
 import { STOPPED } from '../protocol'
 
 /** A running worker, as the platform gives it (worker_threads or a Web Worker). */
@@ -22,6 +23,17 @@ export interface HostAdapter {
   /** false where SharedArrayBuffer is missing (a page without cross-origin isolation). */
   canShareMemory: boolean
   spawn: () => WorkerPort
+  /** A memory snapshot the platform kept, checked before it is handed to a new worker. */
+  savedSnapshot?: () => Promise<Uint8Array | undefined>
+  /** Keeps a snapshot a worker made before it ran anything (later ones are never trusted). */
+  keepSnapshot?: (bytes: Uint8Array) => void
+}
+
+export interface HostOptions {
+  /** How long a run may ignore KeyboardInterrupt before its worker is replaced. */
+  graceMs?: number
+  /** Start a fresh worker at once after one was replaced (false: only when needed). */
+  restart?: boolean
 }
 
 export type HostStatus = 'idle' | 'loading' | 'ready' | 'failed'
@@ -33,6 +45,9 @@ export type RunResult
     | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport, ms: number }
     | { status: 'failed', message: string, ms: number }
 
+/** How long the spec's expressions may take. */
+const EVALUATE_LIMIT_S = 10
+
 type Outcome
   = | { kind: 'done', report: unknown }
     | { kind: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: unknown, stage?: Stage }
@@ -41,7 +56,7 @@ type Outcome
 type Answer = FromWorker | { type: 'lost', message: string }
 
 /** A run to hand to the worker, before it gets its id. */
-type Job = Omit<Extract<ToWorker, { type: 'case' }>, 'id'> | Omit<Extract<ToWorker, { type: 'script' }>, 'id'>
+type Job = Omit<Extract<ToWorker, { type: 'case' | 'script' | 'evaluate' }>, 'id'>
 
 interface LiveWorker {
   port: WorkerPort
@@ -55,7 +70,7 @@ interface LiveWorker {
 
 const SIGINT = 2
 
-export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
+export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart = true }: HostOptions = {}) {
   let current: LiveWorker | undefined
   let queue: Promise<unknown> = Promise.resolve()
   let nextId = 0
@@ -80,14 +95,25 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
       pending: new Map(),
       gone: false,
     }
+    let started = false
     port.listen((message) => {
-      if (message.type === 'ready')
+      if (message.type === 'ready') {
+        started = true
         settle.resolve(message.version)
-      else if (message.type === 'failed')
+      }
+      else if (message.type === 'snapshot') {
+        if (!started && message.bytes instanceof Uint8Array)
+          adapter.keepSnapshot?.(message.bytes)
+      }
+      else if (message.type === 'failed') {
         settle.reject(new Error(message.message))
-      else if (message.type === 'stage')
+      }
+      else if (message.type === 'stage') {
         worker.stages.set(message.id, message.stage)
-      else worker.pending.get(message.id)?.(message)
+      }
+      else {
+        worker.pending.get(message.id)?.(message)
+      }
     }, (error) => {
       settle.reject(new Error(error))
       discard(worker, error)
@@ -98,7 +124,10 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
       discard(worker, 'Python could not start')
     })
     setStatus('loading')
-    port.post({ type: 'init', indexURL: adapter.indexURL, shared })
+    const init = (snapshot?: Uint8Array) => port.post({ type: 'init', indexURL: adapter.indexURL, shared, snapshot })
+    if (adapter.savedSnapshot)
+      adapter.savedSnapshot().then(init, () => init())
+    else init()
     return worker
   }
 
@@ -156,7 +185,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
         const stage = worker.stages.get(id)
         finish({ kind: 'stopped', reason, how: 'restart', stage })
         discard(worker, 'stopped')
-        if (!closed)
+        if (!closed && restart)
           void ready().catch(() => {}) // the next run finds Python warm again
       }
       const halt = (reason: 'stop' | 'timeout') => {
@@ -198,13 +227,13 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
     },
     /** Starts Python in the background; resolves with its version. */
     preload: async (): Promise<string> => (await ready()).ready,
-    async runCase({ source, call, case: c, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
-      const outcome = await enqueue({ type: 'case', request: { source, call, case: c } }, timeoutS, signal)
+    async runCase({ run, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
+      const outcome = await enqueue({ type: 'case', request: run }, timeoutS, signal)
       if (outcome.kind === 'done')
-        return outcome.report as Observation
+        return readObservation(outcome.report)
       if (outcome.kind === 'failed')
         return /memory/i.test(outcome.message) ? { limit: 'memory' } : { limit: 'crash', detail: outcome.message }
-      const seen = (outcome.report ?? {}) as Observation
+      const seen = outcome.report === undefined ? {} : readObservation(outcome.report)
       if (outcome.reason === 'stop')
         return { ...seen, limit: 'interrupted', detail: STOPPED }
       return { ...seen, limit: 'timeout', stage: seen.stage ?? outcome.stage }
@@ -213,14 +242,29 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400 } = {}) {
       const started = performance.now()
       const outcome = await enqueue({ type: 'script', request: { source, tree } }, timeoutS, signal)
       const ms = performance.now() - started
-      if (outcome.kind === 'done') {
-        const report = outcome.report as ScriptReport
-        // the script raised KeyboardInterrupt itself: shown like a Stop
-        return report.limit === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+      try {
+        if (outcome.kind === 'done') {
+          const report = readScriptReport(outcome.report)
+          // the script raised KeyboardInterrupt itself: shown like a Stop
+          return report.limit === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+        }
+        if (outcome.kind === 'failed')
+          return { status: 'failed', message: outcome.message, ms }
+        const report = outcome.report === undefined ? undefined : readScriptReport(outcome.report)
+        return { status: 'stopped', reason: outcome.reason, how: outcome.how, report, ms }
       }
-      if (outcome.kind === 'failed')
-        return { status: 'failed', message: outcome.message, ms }
-      return { status: 'stopped', reason: outcome.reason, how: outcome.how, report: outcome.report as ScriptReport | undefined, ms }
+      catch (error) {
+        if (!(error instanceof ReportError))
+          throw error
+        return { status: 'failed', message: `the run's report could not be read (${error.message})`, ms }
+      }
+    },
+    /** The spec's `return_expr` values; throws when Python cannot work them out. */
+    async evaluate(expressions: string[]): Promise<EvaluatedValue[]> {
+      const outcome = await enqueue({ type: 'evaluate', request: expressions }, EVALUATE_LIMIT_S)
+      if (outcome.kind !== 'done')
+        throw new Error(outcome.kind === 'failed' ? outcome.message : `the spec's expressions took longer than ${EVALUATE_LIMIT_S} s`)
+      return readEvaluated(outcome.report, expressions.length)
     },
     async close() {
       closed = true

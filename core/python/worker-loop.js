@@ -1,83 +1,94 @@
 // @ts-check
-// The one Pyodide worker: the same message loop in Node (worker_threads) and in the
-// browser (a Web Worker). It loads Pyodide and harness.py, then runs one case or one
-// slide script per message. Plain JavaScript so that a Node worker needs no compiler.
+// The one Pyodide worker: the same message loop in a Node process of its own and in
+// the browser (a Web Worker). It loads Pyodide and the harness package, then runs one
+// case, one slide script or the spec's expressions per message. Plain JavaScript so
+// that Node runs it with no compiler.
+//
+// Nothing of JavaScript is handed to Python: `jsglobals` is an empty object and the
+// harness reports where a run is by printing a line, not through a JavaScript callback.
+// That only makes the way out harder; the process or page around it is the boundary.
 
 /** The interpreter's own environment, the same everywhere (each run then sets its own). */
 export const PYTHON_ENV = { HOME: '/home/learner', USER: 'learner', LANG: 'C.UTF-8' }
+const STAGE_LINE = /^@@stage:(load|call)@@$/
+const HARNESS_DIR = '/harness'
 
 /**
  * @typedef {import('../protocol').ToWorker} ToWorker
  * @typedef {import('../protocol').FromWorker} FromWorker
- * @typedef {{ load: () => Promise<Uint8Array | undefined>, save: (bytes: Uint8Array) => Promise<void>, forget: () => Promise<void> }} SnapshotStore
- *   where a platform keeps a memory snapshot of a Python with the harness already loaded
- * @typedef {{ loadPyodide: (options: Record<string, unknown>) => Promise<any>, harnessSource: string, post: (message: FromWorker) => void, snapshots?: (indexURL: string) => Promise<SnapshotStore | undefined> }} WorkerIO
+ * @typedef {object} WorkerIO
+ * @property {(options: Record<string, unknown>) => Promise<any>} loadPyodide Pyodide's own loader
+ * @property {Record<string, string>} harnessFiles the harness package: file name -> source
+ * @property {(message: FromWorker) => void} post sends a message to the host
+ * @property {() => Uint8Array | undefined} [snapshot] a memory snapshot kept by the platform
+ * @property {boolean} [keepsSnapshots] post a snapshot after a load that had none
  */
 
 /**
  * @param {WorkerIO} io
  * @returns {(message: ToWorker) => Promise<void>} handles one message from the host
  */
-export function createWorkerLoop({ loadPyodide, harnessSource, post, snapshots }) {
+export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, keepsSnapshots }) {
   /** @type {Promise<any> | undefined} */
   let harness
   /** the run in progress, for the stage messages */
   let runId = 0
 
+  /** @param {string} line */
+  const stdout = (line) => {
+    const stage = STAGE_LINE.exec(line)?.[1]
+    if (stage)
+      post({ type: 'stage', id: runId, stage: /** @type {'load' | 'call'} */ (stage) })
+  }
+
   /**
    * A Python with the harness imported: from a snapshot when the platform kept one
-   * (Node: about 0.5 s instead of 3 s; a browser reopening the deck: about 3 s instead
-   * of 12), else loaded afresh and then snapshotted.
-   * @param {string} indexURL
+   * (about 0.5 s instead of 3 s), else loaded afresh; the fresh one is posted as a
+   * snapshot before any other code runs, for the platform to keep.
+   * @param {string} indexURL @param {Uint8Array | undefined} saved
    */
-  async function loadPython(indexURL) {
-    const options = { indexURL, env: { ...PYTHON_ENV }, stdout: () => {}, stderr: () => {}, packages: [] }
-    const store = await snapshots?.(indexURL).catch(() => undefined)
-    const snapshot = await store?.load().catch(() => undefined)
-    if (snapshot) {
+  async function loadPython(indexURL, saved) {
+    const options = { indexURL, env: { ...PYTHON_ENV }, jsglobals: {}, stdout, stderr: () => {}, packages: [] }
+    if (saved) {
       try {
-        return await loadPyodide({ ...options, _loadSnapshot: snapshot })
+        return await loadPyodide({ ...options, _loadSnapshot: saved })
       }
-      catch {
-        await store?.forget().catch(() => {}) // stale or damaged: make a new one
-      }
+      catch {} // stale or damaged: load afresh, and post a new one
     }
-    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(store) })
-    pyodide.FS.mkdirTree('/harness')
-    pyodide.FS.writeFile('/harness/harness.py', harnessSource)
-    pyodide.runPython('import sys\nsys.path.insert(0, "/harness")\nimport harness')
-    if (store) // kept for the next start; writing it does not hold this one up
-      void store.save(pyodide.makeMemorySnapshot()).catch(() => {})
+    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(keepsSnapshots) })
+    pyodide.FS.mkdirTree(`${HARNESS_DIR}/harness`)
+    for (const [name, source] of Object.entries(harnessFiles))
+      pyodide.FS.writeFile(`${HARNESS_DIR}/harness/${name}`, source)
+    pyodide.runPython(`import sys\nsys.path.insert(0, "${HARNESS_DIR}")\nimport harness.entry`)
+    if (keepsSnapshots)
+      post({ type: 'snapshot', bytes: pyodide.makeMemorySnapshot() })
     return pyodide
   }
 
-  /** @param {string} indexURL @param {SharedArrayBuffer | undefined} shared */
-  async function start(indexURL, shared) {
-    const pyodide = await loadPython(indexURL)
+  /** @param {string} indexURL @param {SharedArrayBuffer | undefined} shared @param {Uint8Array | undefined} saved */
+  async function start(indexURL, shared, saved) {
+    const pyodide = await loadPython(indexURL, saved ?? snapshot?.())
     pyodide.setStdin({ error: true })
-    const loaded = pyodide.pyimport('harness')
-    // posted while Python still runs: the host learns the stage even if it must kill us
-    loaded.set_stage_reporter((/** @type {'load' | 'call'} */ stage) => post({ type: 'stage', id: runId, stage }))
     if (shared)
       pyodide.setInterruptBuffer(new Int32Array(shared))
-    post({ type: 'ready', version: pyodide.runPython('import platform; platform.python_version()') })
-    return loaded
+    const entry = pyodide.pyimport('harness.entry')
+    const runs = { case: entry.run_case_json, script: entry.run_script_json, evaluate: entry.evaluate_json }
+    post({ type: 'ready', version: pyodide.runPython('import sys; "%d.%d.%d" % sys.version_info[:3]') })
+    return runs
   }
 
   return async (message) => {
     if (message.type === 'init') {
-      harness = start(message.indexURL, message.shared)
+      harness = start(message.indexURL, message.shared, message.snapshot)
       harness.catch(error => post({ type: 'failed', message: String(error?.message ?? error) }))
       return
     }
     try {
       if (!harness)
         throw new Error('Python is not started')
-      const loaded = await harness
+      const runs = await harness
       runId = message.id
-      const json = JSON.stringify(message.request)
-      const answer = message.type === 'case' ? loaded.run_case_json(json) : loaded.run_script_json(json)
-      post({ type: 'done', id: message.id, report: JSON.parse(answer) })
+      post({ type: 'done', id: message.id, report: JSON.parse(runs[message.type](JSON.stringify(message.request))) })
     }
     catch (error) {
       const text = String(/** @type {Error} */ (error)?.message ?? error)

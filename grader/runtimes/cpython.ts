@@ -1,27 +1,30 @@
-// The machine's own CPython: one process per case, in a fresh temporary folder.
-// This runs learner code on the real machine; the README says so. Processes are
-// started ahead of need, while the grader is idle (harness loaded, waiting for its
-// case), so a watch-mode re-grade costs only the runs themselves; each process is
-// killed, with its whole process group, at its time limit.
+// The machine's own CPython, for real: it runs as this user, on this disk. Its guards
+// (core/harness/sandbox.py) catch accidents, not malice; the README says so, and so
+// does the grader's first line. Where Linux offers it for free, it runs without a network.
+//
+// One zygote per core: a Python with the harness loaded that never runs learner code
+// itself. For each case it forks a fresh child, in a session of its own (killed as a
+// group at the time limit), in a temporary folder the grader seeded; after the child
+// has exited, the grader reads that folder back from disk itself.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
-import type { CaseRequest, Observation, Runtime, Stage } from '../../core/protocol'
+import type { CaseRequest, EvaluatedValue, ExerciseRunner, Observation, Runtime, Stage } from '../../core/protocol'
 import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseObservation, readEvaluated } from '../../core/observation'
 import { STOPPED } from '../../core/protocol'
+import { ageFiles, chownTree, readTree, removeFolder, seedTree } from './case-folder'
+import { withoutNetwork } from './confine'
+import { createSlots } from './slots'
 
-const HARNESS_PATH = fileURLToPath(new URL('../../core/harness.py', import.meta.url))
-const MARKER = '\n@@harness-result@@'
-const READY = '@@harness-ready@@'
-const STAGE = /@@stage:(load|call)@@/g
+const CORE_DIR = fileURLToPath(new URL('../../core/', import.meta.url))
+const ZYGOTE = `import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)}); import harness.entry; harness.entry.zygote()`
 /** Python's own start-up is not the learner's time, but it is not unlimited either. */
 const STARTUP_LIMIT_MS = 30_000
-const STDOUT_CAP = 1024 * 1024
-/** Processes kept waiting while idle: enough for any exercise's cases. */
-const SPARES = 10
+const STDERR_CAP = 4096
 
 /** Run every case as this user, with at most `maxProcesses` processes (tests of hostile code). */
 export interface Unprivileged { uid: number, gid: number, maxProcesses: number }
@@ -40,159 +43,227 @@ export function pythonCommand(): string {
   return interpreter
 }
 
-interface Spare { child: ChildProcessWithoutNullStreams, folder: string }
+/** What the CPython runtime says about itself before it runs anything. */
+export const CPYTHON_WARNING = 'Your code runs on this machine, as you, with guards against accidents only (not a sandbox).'
+
+type Reply = Record<string, unknown> & { id?: number }
+
+/** One zygote: its requests answered by id. */
+interface Zygote {
+  child: ChildProcessWithoutNullStreams
+  ready: Promise<string>
+  handlers: Map<number, (reply: Reply) => void>
+  gone: boolean
+}
 
 export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
+  if (process.platform === 'win32')
+    throw new Error('--runtime cpython needs fork(), which Windows does not have; the default runtime works on Windows.')
   const python = options.python ?? pythonCommand()
-  const parallel = availableParallelism()
-  let version: string | undefined
+  const { unprivileged } = options
+  const lanes = availableParallelism()
+  const slots = createSlots(lanes)
+  const idle: Zygote[] = []
+  const live = new Set<Zygote>()
+  let nextId = 0
   let closed = false
-  const spares: Spare[] = []
-  const live = new Set<Spare>()
 
-  function startProcess(): Spare {
-    const folder = mkdtempSync(join(tmpdir(), 'os-workshop-case-'))
-    const { unprivileged } = options
-    if (unprivileged)
-      chownSync(folder, unprivileged.uid, unprivileged.gid)
-    // -I: isolated from the user's environment and site-packages; -S: no site module at all
-    const pythonArgs = [python, '-I', '-S', '-X', 'utf8', HARNESS_PATH]
-    const [command, ...args] = unprivileged
-      ? ['prlimit', `--nproc=${unprivileged.maxProcesses}:${unprivileged.maxProcesses}`, '--', 'setpriv', `--reuid=${unprivileged.uid}`, `--regid=${unprivileged.gid}`, '--clear-groups', ...pythonArgs]
-      : pythonArgs
+  function startZygote(): Zygote {
+    const runAs = unprivileged
+      ? ['prlimit', `--nproc=${unprivileged.maxProcesses}:${unprivileged.maxProcesses}`, '--', 'setpriv', `--reuid=${unprivileged.uid}`, `--regid=${unprivileged.gid}`, '--clear-groups']
+      : []
+    // -I: isolated from the user's environment and site-packages; -S: no site module; -B: no .pyc files
+    const [command, ...args] = [...runAs, ...withoutNetwork(runAs), python, '-I', '-S', '-B', '-X', 'utf8', '-c', ZYGOTE]
     const child = spawn(command, args, {
-      cwd: folder,
-      detached: true, // its own process group: a time-out kills everything it started
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: folder, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1' },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), LANG: 'C.UTF-8' },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
-    const spare = { child, folder }
-    live.add(spare)
-    child.on('close', () => {
-      live.delete(spare)
-      rmSync(folder, { recursive: true, force: true })
+    let settle!: { resolve: (version: string) => void, reject: (error: Error) => void }
+    const zygote: Zygote = { child, handlers: new Map(), gone: false, ready: new Promise((resolve, reject) => (settle = { resolve, reject })) }
+    zygote.ready.catch(() => {})
+    live.add(zygote)
+    let stderr = ''
+    let pending = ''
+    child.stdin.on('error', () => {})
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(0, STDERR_CAP)
     })
-    child.stdin.on('error', () => {}) // a learner's early exit closes the pipe
-    return spare
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      for (const line of lines) {
+        const reply = readReply(line)
+        if (typeof reply?.ready === 'string')
+          settle.resolve(reply.ready)
+        else if (reply && typeof reply.id === 'number')
+          zygote.handlers.get(reply.id)?.(reply)
+      }
+    })
+    const startup = setTimeout(() => child.kill('SIGKILL'), STARTUP_LIMIT_MS)
+    zygote.ready.then(() => clearTimeout(startup), () => {})
+    child.on('close', (code, signal) => {
+      clearTimeout(startup)
+      zygote.gone = true
+      live.delete(zygote)
+      const why = `Python stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`
+      settle.reject(new Error(why))
+      for (const handler of zygote.handlers.values()) handler({ lost: why })
+      zygote.handlers.clear()
+    })
+    return zygote
   }
 
-  /** A waiting process for the next case, or a new one when none is left. */
-  const take = (): Spare => spares.shift() ?? startProcess()
+  const takeZygote = (): Zygote => {
+    let zygote = idle.shift()
+    while (zygote?.gone) zygote = idle.shift()
+    return zygote ?? startZygote()
+  }
+  const giveBack = (zygote: Zygote) => {
+    if (!zygote.gone && !closed)
+      idle.push(zygote)
+  }
+  for (let i = 0; i < lanes; i++) idle.push(startZygote())
 
-  /** Starts spares once nothing runs, so starting them never slows a case down. */
-  let refill: ReturnType<typeof setTimeout> | undefined
-  function refillWhenIdle() {
-    clearTimeout(refill)
-    refill = setTimeout(() => {
-      if (closed || free < parallel)
-        return
-      while (spares.length < SPARES) spares.push(startProcess())
-    }, 50)
+  /** Sends one request to a zygote; `onReply` sees every reply to it until it returns true. */
+  function request(zygote: Zygote, message: object, onReply: (reply: Reply) => boolean) {
+    const id = ++nextId
+    zygote.handlers.set(id, (reply) => {
+      if (onReply(reply))
+        zygote.handlers.delete(id)
+    })
+    zygote.child.stdin.write(`${JSON.stringify({ ...message, id })}\n`)
   }
 
-  // As many cases at once as there are cores: more would eat into each case's time limit.
-  let free = parallel
-  const waiting: (() => void)[] = []
-  const slot = () => new Promise<void>((resolve) => {
-    if (free > 0) {
-      free--
-      resolve()
+  async function runCase({ run, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
+    await slots.acquire()
+    const zygote = takeZygote()
+    const folder = mkdtempSync(join(tmpdir(), 'os-workshop-case-'))
+    try {
+      seedTree(folder, run.tree ?? {})
+      ageFiles(folder, run.ages ?? {})
+      if (unprivileged)
+        chownTree(folder, unprivileged.uid, unprivileged.gid)
+      const treeBefore = readTree(folder)
+      try {
+        await zygote.ready
+      }
+      catch (error) {
+        return { limit: 'crash', detail: (error as Error).message }
+      }
+      const { tree, ages, ...call } = run
+      const seen = await runInChild(zygote, folder, call, timeoutS, signal)
+      return { ...seen, tree_before: treeBefore, tree_after: readTree(folder) }
     }
-    else {
-      waiting.push(resolve)
+    finally {
+      removeFolder(folder)
+      giveBack(zygote)
+      slots.release()
     }
-  })
-  const release = () => {
-    const next = waiting.shift()
-    if (next)
-      next()
-    else free++
-    refillWhenIdle()
   }
-  refillWhenIdle()
+
+  function runInChild(zygote: Zygote, folder: string, call: object, timeoutS: number, signal?: AbortSignal): Promise<Observation> {
+    return new Promise((resolve) => {
+      let pid: number | undefined
+      let stage: Stage | undefined
+      let ended: 'timeout' | 'stop' | undefined
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const stop = (why: 'timeout' | 'stop') => {
+        ended ??= why
+        killGroup(pid)
+      }
+      const onAbort = () => stop('stop')
+      signal?.addEventListener('abort', onAbort, { once: true })
+      if (signal?.aborted)
+        return resolve({ limit: 'interrupted', detail: STOPPED })
+      request(zygote, { folder, request: call }, (reply) => {
+        if (typeof reply.pid === 'number') {
+          pid = reply.pid
+          timer = setTimeout(stop, timeoutS * 1000, 'timeout')
+          if (ended)
+            killGroup(pid)
+          return false
+        }
+        if (reply.stage === 'load' || reply.stage === 'call') {
+          stage = reply.stage
+          return false
+        }
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
+        killGroup(pid) // anything the child left running goes with it
+        if (ended === 'stop')
+          resolve({ limit: 'interrupted', detail: STOPPED, stage })
+        else if (ended === 'timeout')
+          resolve({ limit: 'timeout', stage })
+        else if (typeof reply.lost === 'string')
+          resolve({ limit: 'crash', stage, detail: reply.lost })
+        else
+          resolve(childReport(reply, stage))
+        return true
+      })
+    })
+  }
 
   return {
     name: 'cpython',
-    parallel,
-    async version() {
-      version ??= execFileSync(python, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim()
-      return version
+    version: () => (idle[0] ?? takeZygote()).ready,
+    async exercise(): Promise<ExerciseRunner> {
+      return { parallel: lanes, runCase, end: () => {} }
     },
-    async runCase(request, signal) {
-      await slot()
+    async evaluate(expressions): Promise<EvaluatedValue[]> {
+      // in a zygote: an interpreter that never runs learner code itself
+      await slots.acquire()
+      const zygote = takeZygote()
       try {
-        return await runInProcess(take(), request, signal)
+        await zygote.ready
+        const values = await new Promise<unknown>((resolve, reject) => request(zygote, { evaluate: expressions }, (reply) => {
+          if (typeof reply.lost === 'string')
+            reject(new Error(reply.lost))
+          resolve(reply.values)
+          return true
+        }))
+        return readEvaluated(values, expressions.length)
       }
       finally {
-        release()
+        giveBack(zygote)
+        slots.release()
       }
     },
     async close() {
       closed = true
-      clearTimeout(refill)
-      for (const spare of live) kill(spare.child.pid)
-      spares.length = 0
+      for (const zygote of live) zygote.child.kill('SIGKILL')
+      idle.length = 0
     },
   }
 }
 
-function runInProcess({ child }: Spare, request: CaseRequest, signal?: AbortSignal): Promise<Observation> {
-  let stdout = ''
-  let stderr = ''
-  let stage: Stage | undefined
-  let ended: 'timeout' | 'stop' | undefined
-  let started = false
-  const stop = (why: 'timeout' | 'stop') => {
-    ended = why
-    kill(child.pid)
-  }
-  let timer = setTimeout(stop, STARTUP_LIMIT_MS, 'timeout')
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stdout.length < STDOUT_CAP)
-      stdout += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stderr.length < 4096)
-      stderr += chunk
-    for (const match of chunk.matchAll(STAGE)) stage = match[1] as Stage
-    if (!started && stderr.includes(READY)) {
-      started = true
-      clearTimeout(timer)
-      timer = setTimeout(stop, request.timeoutS * 1000, 'timeout')
-    }
-  })
-  const onAbort = () => stop('stop')
-  signal?.addEventListener('abort', onAbort, { once: true })
-  child.stdin.end(JSON.stringify({ source: request.source, call: request.call, case: request.case }))
-
-  return new Promise((resolve) => {
-    const finish = (code: number | null, signalName: NodeJS.Signals | null) => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-      const at = stdout.lastIndexOf(MARKER)
-      if (ended === 'stop')
-        resolve({ limit: 'interrupted', detail: STOPPED, stage })
-      else if (ended === 'timeout')
-        resolve({ limit: 'timeout', stage })
-      else if (at >= 0)
-        resolve(JSON.parse(stdout.slice(at + MARKER.length)) as Observation)
-      else if (stdout.length >= STDOUT_CAP)
-        resolve({ limit: 'output', stage })
-      else resolve({ limit: 'crash', stage, detail: signalName ? `killed by ${signalName}` : `exit code ${code}${stderr ? `, ${lastLine(stderr.replace(READY, '').replace(STAGE, ''))}` : ''}` })
-    }
-    if (child.exitCode !== null || child.signalCode !== null)
-      finish(child.exitCode, child.signalCode)
-    else child.on('close', finish)
-  })
+/** What the child reported, read defensively; a child that died says how. */
+function childReport(reply: Reply, stage: Stage | undefined): Observation {
+  const status = typeof reply.status === 'string' ? reply.status : 'an unknown end'
+  const result = typeof reply.result === 'string' ? reply.result : ''
+  if (!result.trim())
+    return { limit: 'crash', stage, detail: `it stopped without a report (${status.replace(/^signal (\d+)$/, 'killed by signal $1')})` }
+  const seen = parseObservation(result)
+  return { ...seen, stage: seen.stage ?? stage }
 }
 
-function kill(pid: number | undefined) {
+function readReply(line: string): Reply | undefined {
+  try {
+    const reply = JSON.parse(line) as unknown
+    return typeof reply === 'object' && reply !== null ? reply as Reply : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+function killGroup(pid: number | undefined) {
   if (!pid)
     return
-  try {
-    process.kill(-pid, 'SIGKILL') // the whole process group
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL') // the child's whole session, then the child itself
+    }
+    catch {}
   }
-  catch {}
 }
-
-const lastLine = (text: string) => text.trim().split('\n').pop() ?? ''

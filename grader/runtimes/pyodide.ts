@@ -1,37 +1,256 @@
-// Pyodide in a Node worker thread: learner code sees only an in-memory file system.
-// The host (queue, time limit, interrupt, restart) is core/python/host.ts.
+// Pyodide for the terminal: one Node process per exercise, under Node's permission
+// model and, where Linux allows, without a network. Learner code gets an in-memory
+// folder per case; what an exercise's code does to its interpreter (or to the
+// JavaScript around it) ends with that process. Processes are started ahead of need,
+// from a memory snapshot of a Python with the harness loaded, so a fresh one is ready
+// when an exercise is graded. The host (queue, time limit, restart) is core/python/host.ts.
 
-import type { Runtime } from '../../core/protocol'
+import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import type { EvaluatedValue, FromWorker, Runtime } from '../../core/protocol'
+import type { PythonHost, WorkerPort } from '../../core/python/host'
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createPythonHost } from '../../core/python/host'
+import { STATE_DIR } from '../paths'
+import { withoutNetwork } from './confine'
+import { createSlots } from './slots'
 
-const WORKER_URL = new URL('./pyodide-worker.js', import.meta.url)
+const PROCESS_SCRIPT = fileURLToPath(new URL('./pyodide-process.js', import.meta.url))
+const WORKER_LOOP = fileURLToPath(new URL('../../core/python/worker-loop.js', import.meta.url))
+const HARNESS_DIR = fileURLToPath(new URL('../../core/harness/', import.meta.url))
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url))
 const PYODIDE_DIR = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`
+/** Node 20 and 21 spell it --experimental-permission; later versions --permission. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
+/** What the stderr of a process may hold before the rest is dropped. */
+const STDERR_CAP = 4096
 
-export function createPyodideRuntime(): Runtime {
-  const host = createPythonHost({
-    indexURL: PYODIDE_DIR,
-    canShareMemory: true,
-    spawn() {
-      const worker = new Worker(WORKER_URL)
-      return {
-        post: message => worker.postMessage(message),
-        listen(onMessage, onFailure) {
-          worker.on('message', onMessage)
-          worker.on('error', (error: Error) => onFailure(error.message))
-          worker.on('exit', code => onFailure(`the Python worker stopped (exit code ${code})`))
-        },
-        terminate: () => void worker.terminate(),
-      }
-    },
+/** The snapshot's file, named by everything that goes into it: Pyodide, the harness, the loop. */
+export function snapshotFile(): string {
+  const hash = createHash('sha256').update(readFileSync(join(PYODIDE_DIR, 'package.json')))
+  hash.update(readFileSync(WORKER_LOOP))
+  for (const name of readdirSync(HARNESS_DIR).filter(n => n.endsWith('.py')).sort())
+    hash.update(`\n${name}\n`).update(readFileSync(join(HARNESS_DIR, name)))
+  return join(STATE_DIR, `python-${hash.digest('hex').slice(0, 16)}.snapshot`)
+}
+
+/** The command that starts one Python process, and what it may read. */
+export function pythonProcessCommand(snapshot: string): string[] {
+  const reads = [PYODIDE_DIR, PROCESS_SCRIPT, WORKER_LOOP, HARNESS_DIR, PACKAGE_JSON, snapshot]
+  const config = { pyodide: pathToFileURL(join(PYODIDE_DIR, 'pyodide.mjs')).href, harness: HARNESS_DIR, snapshot }
+  return [
+    ...withoutNetwork(),
+    process.execPath,
+    PERMISSION_FLAG,
+    ...reads.map(path => `--allow-fs-read=${path}`),
+    '--disallow-code-generation-from-strings',
+    '--disable-warning=ExperimentalWarning',
+    // a short-lived process: V8's optimising compilers would finish after it is gone
+    // (half the CPU of a start, and learner code runs no slower for it)
+    '--liftoff-only',
+    '--no-opt',
+    PROCESS_SCRIPT,
+    JSON.stringify(config),
+  ]
+}
+
+function keepSnapshot(file: string, bytes: Uint8Array) {
+  mkdirSync(STATE_DIR, { recursive: true })
+  // older snapshots (another harness or Pyodide) are of no use any more
+  for (const old of readdirSync(STATE_DIR).filter(name => name.endsWith('.snapshot')))
+    rmSync(join(STATE_DIR, old), { force: true })
+  const partial = `${file}.${process.pid}.partial`
+  writeFileSync(partial, bytes)
+  renameSync(partial, file) // other graders never read half a file
+}
+
+/**
+ * A Python process as the host sees a worker: JSON lines in, JSON lines out. It is
+ * started once `after` settles (the snapshot is there); what is posted before waits.
+ */
+function processPort(command: string[], after: Promise<unknown>): WorkerPort {
+  let handlers: Parameters<WorkerPort['listen']> | undefined
+  let child: ChildProcessWithoutNullStreams | undefined
+  let killed = false
+  const queued: string[] = []
+  void after.finally(() => {
+    if (killed)
+      return
+    child = startProcess(command, message => handlers?.[0](message), error => handlers?.[1](error))
+    for (const line of queued.splice(0)) child.stdin.write(line)
   })
   return {
+    post(message) {
+      const line = `${JSON.stringify(message)}\n`
+      if (child)
+        child.stdin.write(line)
+      else queued.push(line)
+    },
+    listen: (...listeners) => {
+      handlers = listeners
+    },
+    terminate() {
+      killed = true
+      child?.kill('SIGKILL')
+    },
+  }
+}
+
+function startProcess(command: string[], onMessage: (message: FromWorker) => void, onFailure: (error: string) => void): ChildProcessWithoutNullStreams {
+  const [program, ...args] = command
+  const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} })
+  child.stdin.on('error', () => {}) // a process that died closes its pipe
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(0, STDERR_CAP)
+  })
+  let pending = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk
+    const lines = pending.split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) {
+      const message = readMessage(line)
+      if (message)
+        onMessage(message)
+    }
+  })
+  child.on('error', error => onFailure(error.message))
+  child.on('exit', (code, signal) => onFailure(`the Python process stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`))
+  return child
+}
+
+/** One line from a Python process; what is not a message is dropped (the host validates the rest). */
+function readMessage(line: string): FromWorker | undefined {
+  try {
+    const message = JSON.parse(line) as Record<string, unknown>
+    if (message?.type === 'snapshot')
+      return typeof message.base64 === 'string' ? { type: 'snapshot', bytes: Buffer.from(message.base64, 'base64') } : undefined
+    return typeof message?.type === 'string' ? message as unknown as FromWorker : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** The spec expressions' values, kept beside the snapshot they were worked out with. */
+function expressionCache(snapshot: string) {
+  const file = snapshot.replace(/\.snapshot$/, '.expressions.json')
+  const read = (): Record<string, EvaluatedValue> => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'))
+    }
+    catch {
+      return {}
+    }
+  }
+  return {
+    get: (expressions: string[]): EvaluatedValue[] | undefined => {
+      const known = read()
+      return expressions.every(e => e in known) ? expressions.map(e => known[e]) : undefined
+    },
+    add(expressions: string[], values: EvaluatedValue[]) {
+      const known = read()
+      expressions.forEach((e, i) => (known[e] = values[i]))
+      mkdirSync(STATE_DIR, { recursive: true })
+      writeFileSync(file, JSON.stringify(known))
+    },
+  }
+}
+
+export interface PyodideOptions {
+  /** Keep a warm process per core waiting after a run (watch mode); false: only while exercises wait. */
+  keepWarm?: boolean
+}
+
+export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): Runtime {
+  const file = snapshotFile()
+  const expressions = expressionCache(file)
+  const command = pythonProcessCommand(file)
+  const lanes = availableParallelism()
+  const slots = createSlots(lanes)
+  const spares: PythonHost[] = []
+  const live = new Set<PythonHost>()
+  let closed = false
+  // Without a snapshot, the first process makes one while the others wait for it:
+  // one full load (about 3 s) instead of one per process.
+  let snapshotMade: Promise<unknown> | undefined = existsSync(file) ? Promise.resolve() : undefined
+  let announce = () => {}
+
+  const start = (): PythonHost => {
+    const after = snapshotMade ?? Promise.resolve()
+    snapshotMade ??= new Promise<void>(resolve => (announce = resolve))
+    const host = createPythonHost({
+      indexURL: PYODIDE_DIR,
+      canShareMemory: false, // another process: a run that overstays is killed with it
+      spawn: () => processPort(command, after),
+      keepSnapshot: (bytes) => {
+        keepSnapshot(file, bytes)
+        announce()
+      },
+    }, { restart: false })
+    live.add(host)
+    host.preload().catch(() => {}).finally(announce) // a failure is reported by the first run
+    return host
+  }
+  /** Keeps one warm process per lane waiting, so the next exercise never waits for one to load. */
+  const refill = () => {
+    if (closed)
+      return
+    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
+    while (spares.length < wanted) spares.push(start())
+  }
+  const take = (): PythonHost => {
+    const host = spares.shift() ?? start()
+    refill()
+    return host
+  }
+  const discard = (host: PythonHost) => {
+    live.delete(host)
+    void host.close()
+  }
+  while (spares.length < lanes) spares.push(start()) // ready before the first exercise asks
+
+  return {
     name: 'pyodide',
-    parallel: 1,
-    version: () => host.preload(),
-    runCase: (request, signal) => host.runCase(request, signal),
-    close: () => host.close(),
+    version: () => (spares[0] ?? take()).preload(),
+    async exercise() {
+      await slots.acquire()
+      const host = take()
+      return {
+        parallel: 1,
+        runCase: (request, signal) => host.runCase(request, signal),
+        end() {
+          discard(host)
+          slots.release()
+        },
+      }
+    },
+    async evaluate(asked) {
+      const known = expressions.get(asked)
+      if (known)
+        return known
+      // a process of its own, which no learner code has run in
+      const host = take()
+      try {
+        const values = await host.evaluate(asked)
+        expressions.add(asked, values)
+        return values
+      }
+      finally {
+        discard(host)
+      }
+    },
+    async close() {
+      closed = true
+      spares.length = 0
+      await Promise.all([...live].map(host => host.close()))
+      live.clear()
+    },
   }
 }

@@ -8,6 +8,7 @@ import type { Case } from '../../core/spec'
 import { existsSync, readdirSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { judgeCase } from '../../core/judge'
+import { runOneCase } from './run-case'
 import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const CASE: Case = {
@@ -43,7 +44,7 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (_, create) => {
   const runtime: Runtime = create()
   afterAll(() => runtime.close())
   const grade = async (source: string, c: Case = CASE) =>
-    judgeCase(c, await runtime.runCase({ source, call: 'read', case: c, timeoutS: TIMEOUT_S }), 'read', TIMEOUT_S)
+    judgeCase(c, await runOneCase(runtime, source, 'read', c, TIMEOUT_S), 'read', TIMEOUT_S)
 
   it.each(BAD)('%s gets a clear verdict, and the next case still passes', async (_, source, message) => {
     const verdict = await grade(source)

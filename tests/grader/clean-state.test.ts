@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { runOneCase } from './run-case'
 import { PROJECT } from './run-cli'
 import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
@@ -35,7 +36,7 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (_, create) => {
   afterAll(() => runtime.close())
 
   it.each(VANDALS)('after code that %s, the next exercise still passes', async (_, vandal) => {
-    await runtime.runCase({ source: vandal, call: 'f', case: ANY_CASE, timeoutS: 3 })
+    await runOneCase(runtime, vandal, 'f', ANY_CASE)
     for (const id of ['04-build-folders', '09-environment']) {
       const { spec, solution } = exercise(id)
       const verdict = await gradeExercise(runtime, spec, solution)
@@ -52,9 +53,15 @@ describe('a task.py that cannot be loaded', () => {
     const requests: CaseRequest[] = []
     const wrapped: Runtime = {
       ...inner,
-      runCase: (request, signal) => {
-        requests.push(request)
-        return inner.runCase(request, signal)
+      exercise: async () => {
+        const runner = await inner.exercise()
+        return {
+          ...runner,
+          runCase: (request, signal) => {
+            requests.push(request)
+            return runner.runCase(request, signal)
+          },
+        }
       },
     }
     return { runtime: wrapped, requests }

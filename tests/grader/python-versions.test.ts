@@ -21,8 +21,9 @@ function interpreter(version: string): string | undefined {
 
 const installed = VERSIONS.map(v => [`Python ${v}`, interpreter(v)]).filter((pair): pair is [string, string] => pair[1] !== undefined)
 
+const HARNESS = join(PROJECT, 'core', 'harness')
 const pythonFiles = [
-  join(PROJECT, 'core', 'harness.py'),
+  ...readdirSync(HARNESS).filter(n => n.endsWith('.py')).map(n => join(HARNESS, n)),
   ...['starters', 'solutions'].flatMap(root => readdirSync(join(PROJECT, root)).filter(n => /^\d\d-/.test(n)).map(n => join(PROJECT, root, n, 'task.py'))),
 ]
 

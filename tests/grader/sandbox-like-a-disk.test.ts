@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
+import { runOneCase } from './run-case'
 import { PROJECT } from './run-cli'
 import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
@@ -74,7 +75,7 @@ def probe(path):
             seen.append("refused")
     return seen
 `
-    const seen = await runtime.runCase({ source, call: 'probe', case: { name: 'c', tree: { 'secret.txt': 'shh' }, deny: ['secret.txt'], args: ['secret.txt'], expect: { return: null } }, timeoutS: 3 })
+    const seen = await runOneCase(runtime, source, 'probe', { name: 'c', tree: { 'secret.txt': 'shh' }, deny: ['secret.txt'], args: ['secret.txt'], expect: { return: null } })
     expect(seen.returned?.value).toEqual([true, true, 3, true, 'refused', 'refused', 'refused'])
   })
 })

@@ -17,23 +17,29 @@ function scripted(answer: (request: CaseRequest, signal?: AbortSignal) => Observ
   const asked: string[] = []
   const runtime: Runtime = {
     name: 'pyodide',
-    parallel,
     version: async () => '3.14',
-    runCase: async (request, signal) => {
-      asked.push(request.case.name)
-      return answer(request, signal)
-    },
+    exercise: async () => ({
+      parallel,
+      runCase: async (request, signal) => {
+        asked.push(nameOf(request))
+        return answer(request, signal)
+      },
+      end: () => {},
+    }),
+    evaluate: async expressions => expressions.map(e => ({ value: e.toUpperCase(), repr: `'${e.toUpperCase()}'` })),
     close: async () => {},
   }
   return { runtime, asked }
 }
 
-const returns = (request: CaseRequest): Observation => ({ stage: 'call', returned: { value: request.case.args![0], repr: '' } })
+/** Each case of SPEC is called with its own name as the argument. */
+const nameOf = (request: CaseRequest) => request.run.args![0] as string
+const returns = (request: CaseRequest): Observation => ({ stage: 'call', returned: { value: nameOf(request), repr: '' } })
 
 describe('gradeExercise', () => {
   it('judges every case, in order, also when cases run side by side', async () => {
     const { runtime, asked } = scripted(async (request) => {
-      await new Promise(resolve => setTimeout(resolve, request.case.name === 'two' ? 20 : 1))
+      await new Promise(resolve => setTimeout(resolve, nameOf(request) === 'two' ? 20 : 1))
       return returns(request)
     }, 2)
     const verdict = await gradeExercise(runtime, SPEC, 'src')
@@ -52,7 +58,7 @@ describe('gradeExercise', () => {
   })
 
   it('does not start more cases once one has run out of time', async () => {
-    const { runtime, asked } = scripted(request => (request.case.name === 'two' ? { stage: 'call', limit: 'timeout' } : returns(request)))
+    const { runtime, asked } = scripted(request => (nameOf(request) === 'two' ? { stage: 'call', limit: 'timeout' } : returns(request)))
     const verdict = await gradeExercise(runtime, SPEC, 'src')
     expect(asked).toEqual(['one', 'two'])
     expect(verdict.cases.map(v => v.status)).toEqual(['pass', 'error', 'error', 'error'])
@@ -63,7 +69,7 @@ describe('gradeExercise', () => {
   it('stops on Stop: the running case says so, the rest are not run', async () => {
     const stopper = new AbortController()
     const { runtime, asked } = scripted((request) => {
-      if (request.case.name !== 'two')
+      if (nameOf(request) !== 'two')
         return returns(request)
       stopper.abort()
       return { limit: 'interrupted', detail: STOPPED }
@@ -73,5 +79,19 @@ describe('gradeExercise', () => {
     expect(asked).toEqual(['one', 'two'])
     expect(verdict.cases.map(v => v.message)).toEqual(['', STOPPED_MESSAGE, NOT_RUN_STOPPED, NOT_RUN_STOPPED])
     expect(progress).toEqual([0, 1, 2, 3, 4])
+  })
+
+  it('never sends a case\'s expectations to the learner\'s interpreter, and judges return_expr by the trusted value', async () => {
+    const sent: CaseRequest[] = []
+    const { runtime } = scripted((request) => {
+      sent.push(request)
+      return { stage: 'call', returned: { value: 'SECRET', repr: '\'SECRET\'' } }
+    })
+    const spec: Spec = { ...SPEC, cases: [{ name: 'one', args: ['x'], env: { A: 'b' }, expect: { return_expr: 'secret', tree: { 'a/': '' } } }] }
+    const verdict = await gradeExercise(runtime, spec, 'src')
+    expect(JSON.stringify(sent)).not.toMatch(/expect|secret|a\/|"name"/)
+    expect(sent[0].run).toEqual({ source: 'src', call: 'f', args: ['x'], env: { A: 'b' } })
+    expect(verdict.cases[0].message).toContain('left the folder different')
+    expect(verdict.cases[0].message).not.toContain('returned')
   })
 })

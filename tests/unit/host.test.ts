@@ -29,7 +29,7 @@ function fakeWorkers(behave: (source: string) => Behaviour) {
           return
         }
         const { id, request } = message
-        const behaviour = behave(request.source)
+        const behaviour = behave((request as { source: string }).source)
         if (behaviour === 'answer')
           setTimeout(() => send({ type: 'done', id, report: { stage: 'call', returned: { value: 1, repr: '1' } } }), 1)
         if (behaviour === 'dies')
@@ -49,8 +49,7 @@ function fakeWorkers(behave: (source: string) => Behaviour) {
   return { spawned, spawn }
 }
 
-const CASE = { name: 'c', expect: { return: 1 } }
-const request = (source: string, timeoutS = 0.05) => ({ source, call: 'f', case: CASE, timeoutS })
+const request = (source: string, timeoutS = 0.05) => ({ run: { source, call: 'f' }, timeoutS })
 
 describe('the Python host', () => {
   it('answers runs one at a time, in order, on one warm worker', async () => {

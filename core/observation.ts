@@ -1,0 +1,131 @@
+// What an interpreter reports is read defensively: learner code shares that interpreter
+// and may have written anything. A report that does not fit the protocol's types becomes
+// that case's error, in words; it never reaches the judge half-formed.
+import type { DescribedValue, EvaluatedValue, Observation, PythonError, ScriptReport } from './protocol'
+import type { Tree } from './spec'
+import { LIMITS } from './protocol'
+
+type Fields = Record<string, unknown>
+
+export class ReportError extends Error {}
+
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function text(raw: Fields, key: string, optional = true): string | undefined {
+  const value = raw[key]
+  if (value === undefined && optional)
+    return undefined
+  if (typeof value !== 'string')
+    throw new ReportError(`"${key}" is not text`)
+  return value
+}
+
+function described(value: unknown, key: string): DescribedValue {
+  if (!isObject(value) || typeof value.repr !== 'string' || (value.type !== undefined && typeof value.type !== 'string'))
+    throw new ReportError(`"${key}" is not a described value`)
+  return 'value' in value ? { value: value.value, repr: value.repr } : { repr: value.repr, type: value.type as string | undefined }
+}
+
+function pythonError(value: unknown): PythonError {
+  if (!isObject(value))
+    throw new ReportError('"exception" is not an error')
+  return { type: text(value, 'type', false)!, message: text(value, 'message', false)!, traceback: text(value, 'traceback', false)! }
+}
+
+export function readTree(value: unknown, key: string): Tree {
+  if (!isObject(value))
+    throw new ReportError(`"${key}" is not a folder listing`)
+  for (const [path, file] of Object.entries(value)) {
+    if (typeof file !== 'string' && !(isObject(file) && Number.isInteger(file.size) && Object.keys(file).length === 1))
+      throw new ReportError(`"${key}" lists "${path}" as neither text nor a size`)
+  }
+  return value as Tree
+}
+
+/** The fields of an observation the interpreter may report, checked one by one. */
+function observation(raw: unknown): Observation {
+  if (!isObject(raw))
+    throw new ReportError('it is not a JSON object')
+  const seen: Observation = {}
+  if (raw.stage !== undefined) {
+    if (raw.stage !== 'load' && raw.stage !== 'call')
+      throw new ReportError('"stage" is neither load nor call')
+    seen.stage = raw.stage
+  }
+  if (raw.limit !== undefined) {
+    if (!LIMITS.includes(raw.limit as never))
+      throw new ReportError('"limit" is not one the grader knows')
+    seen.limit = raw.limit as Observation['limit']
+  }
+  for (const key of ['missing', 'exit_call', 'exit_code', 'output', 'detail'] as const) {
+    const value = text(raw, key)
+    if (value !== undefined)
+      seen[key] = value
+  }
+  if (raw.returned !== undefined)
+    seen.returned = described(raw.returned, 'returned')
+  if (raw.exception !== undefined)
+    seen.exception = pythonError(raw.exception)
+  if (raw.output_truncated !== undefined) {
+    if (typeof raw.output_truncated !== 'boolean')
+      throw new ReportError('"output_truncated" is not true or false')
+    seen.output_truncated = raw.output_truncated
+  }
+  if (raw.cwd_after !== undefined) {
+    if (raw.cwd_after !== null && typeof raw.cwd_after !== 'string')
+      throw new ReportError('"cwd_after" is not a folder')
+    seen.cwd_after = raw.cwd_after
+  }
+  for (const key of ['tree_before', 'tree_after'] as const) {
+    if (raw[key] !== undefined)
+      seen[key] = readTree(raw[key], key)
+  }
+  return seen
+}
+
+/** The observation in `raw`, or a crash that says what was wrong with it. */
+export function readObservation(raw: unknown): Observation {
+  try {
+    return observation(raw)
+  }
+  catch (error) {
+    return { limit: 'crash', detail: `its report could not be read (${(error as Error).message})` }
+  }
+}
+
+/** `readObservation` of a JSON text, which may not even be JSON. */
+export function parseObservation(json: string): Observation {
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  }
+  catch {
+    return { limit: 'crash', detail: json.trim() ? 'its report was not valid JSON' : 'it stopped without a report' }
+  }
+  return readObservation(raw)
+}
+
+/** A slide script's report; throws ReportError when it does not fit. */
+export function readScriptReport(raw: unknown): ScriptReport {
+  const seen = observation(raw)
+  if (seen.output === undefined || seen.tree_before === undefined || seen.tree_after === undefined)
+    throw new ReportError('the report misses its output or folder')
+  if (seen.limit !== undefined && seen.limit !== 'output' && seen.limit !== 'interrupted')
+    throw new ReportError('"limit" is not one a script can reach')
+  return {
+    output: seen.output,
+    output_truncated: seen.output_truncated ?? false,
+    exception: seen.exception,
+    limit: seen.limit,
+    exit_code: seen.exit_code,
+    tree_before: seen.tree_before,
+    tree_after: seen.tree_after,
+  }
+}
+
+/** The values of `return_expr`s, one per expression asked. */
+export function readEvaluated(raw: unknown, count: number): EvaluatedValue[] {
+  if (!Array.isArray(raw) || raw.length !== count)
+    throw new ReportError(`expected ${count} values`)
+  return raw.map(item => (isObject(item) && typeof item.error === 'string' ? { error: item.error } : described(item, 'value')))
+}

@@ -1,0 +1,14 @@
+// Runs one case on a runtime, the way gradeExercise hands a case to it.
+import type { Observation, Runtime } from '../../core/protocol'
+import type { Case } from '../../core/spec'
+import { caseRun } from '../../core/protocol'
+
+export async function runOneCase(runtime: Runtime, source: string, call: string, c: Case, timeoutS = 3): Promise<Observation> {
+  const runner = await runtime.exercise()
+  try {
+    return await runner.runCase({ run: caseRun(source, call, c), timeoutS })
+  }
+  finally {
+    runner.end()
+  }
+}
