@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseObservation, readEvaluated } from '../../core/observation'
 import { STOPPED } from '../../core/protocol'
+import { UsageError } from '../exercises'
 import { ageFiles, chownTree, readTree, removeFolder, seedTree } from './case-folder'
 import { withoutNetwork } from './confine'
 import { createSlots } from './slots'
@@ -39,7 +40,13 @@ let interpreter: string | undefined
 
 /** The real interpreter behind `python3` (or $PYTHON): version-manager shims are slow to start. */
 export function pythonCommand(): string {
-  interpreter ??= execFileSync(process.env.PYTHON ?? 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim()
+  const asked = process.env.PYTHON ?? 'python3'
+  try {
+    interpreter ??= execFileSync(asked, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  }
+  catch (error) {
+    throw new UsageError(`--runtime cpython could not start \`${asked}\` (${(error as NodeJS.ErrnoException).code ?? 'it failed'}). Install Python 3.9 or newer, or leave out --runtime to grade with Pyodide.`)
+  }
   return interpreter
 }
 
@@ -58,7 +65,7 @@ interface Zygote {
 
 export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
   if (process.platform === 'win32')
-    throw new Error('--runtime cpython needs fork(), which Windows does not have; the default runtime works on Windows.')
+    throw new UsageError('--runtime cpython needs fork(), which Windows does not have; the default runtime works on Windows.')
   const python = options.python ?? pythonCommand()
   const { unprivileged } = options
   const lanes = availableParallelism()

@@ -39,24 +39,32 @@ export function snapshotFile(): string {
   return join(STATE_DIR, `python-${hash.digest('hex').slice(0, 16)}.snapshot`)
 }
 
-/** The command that starts one Python process, and what it may read. */
-export function pythonProcessCommand(snapshot: string): string[] {
-  const reads = [PYODIDE_DIR, PROCESS_SCRIPT, WORKER_LOOP, HARNESS_DIR, PACKAGE_JSON, snapshot]
-  const config = { pyodide: pathToFileURL(join(PYODIDE_DIR, 'pyodide.mjs')).href, harness: HARNESS_DIR, snapshot }
+/**
+ * The command that starts `script` the way every Python process starts: under Node's
+ * permission model (it may read `reads` and nothing else; no writes, child processes,
+ * workers, addons or code made from strings) and, where Linux allows, without a network.
+ */
+export function restrictedNodeCommand(script: string, reads: string[], args: string[] = []): string[] {
   return [
     ...withoutNetwork(),
     process.execPath,
     PERMISSION_FLAG,
-    ...reads.map(path => `--allow-fs-read=${path}`),
+    ...[script, ...reads].map(path => `--allow-fs-read=${path}`),
     '--disallow-code-generation-from-strings',
     '--disable-warning=ExperimentalWarning',
     // a short-lived process: V8's optimising compilers would finish after it is gone
     // (half the CPU of a start, and learner code runs no slower for it)
     '--liftoff-only',
     '--no-opt',
-    PROCESS_SCRIPT,
-    JSON.stringify(config),
+    script,
+    ...args,
   ]
+}
+
+/** The command that starts one Python process, and what it may read. */
+export function pythonProcessCommand(snapshot: string): string[] {
+  const config = { pyodide: pathToFileURL(join(PYODIDE_DIR, 'pyodide.mjs')).href, harness: HARNESS_DIR, snapshot }
+  return restrictedNodeCommand(PROCESS_SCRIPT, [PYODIDE_DIR, WORKER_LOOP, HARNESS_DIR, PACKAGE_JSON, snapshot], [JSON.stringify(config)])
 }
 
 function keepSnapshot(file: string, bytes: Uint8Array) {

@@ -75,3 +75,22 @@ it('the CLI answers a wrong exercise name or runtime with a clear message', () =
   expect(typo.stderr).toContain('Usage:')
   expect(typo.stderr).not.toMatch(/ERR_PARSE_ARGS|at parseArgs/)
 }, 120_000)
+
+it('when the grader itself cannot do its job: exit code 2, and under --json a JSON report that says why', () => {
+  const run = spawnSync(join(PROJECT, 'node_modules', '.bin', 'tsx'), ['grader/cli.ts', 'grade', '--json', '--runtime', 'cpython', '04'], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHON: join(tmpdir(), 'no-such-python') },
+  })
+  expect(run.status).toBe(2)
+  const report = JSON.parse(run.stdout) as { status: string, message: string, exercises: unknown[] }
+  expect(report.status).toBe('error')
+  expect(report.message).toMatch(/^grader: .*no-such-python/)
+  expect(report.exercises).toEqual([])
+}, 60_000)
+
+it('--runtime cpython says on its first line that it is no sandbox', () => {
+  const run = runCli(['grade', '--runtime', 'cpython', '--solutions', '01'])
+  expect(run.stdout.trim().split('\n')[0]).toMatch(/^Your code runs on this machine, as you, with guards against accidents only \(not a sandbox\)\.$/)
+  expect(run.code).toBe(0)
+}, 60_000)
