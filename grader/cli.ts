@@ -11,6 +11,7 @@ import { loadExercises, selectExercises, UsageError } from './exercises'
 import { resetExercise, showHint } from './learner-state'
 import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
 import { heading, learnerView } from './render'
+import { createBrowserRuntime } from './runtimes/browser'
 import { createCpythonRuntime } from './runtimes/cpython'
 import { createPyodideRuntime } from './runtimes/pyodide'
 import { createSession } from './session'
@@ -21,6 +22,7 @@ const USAGE = `Usage:
   npm run grade -- 04 walk-tree      grade only these (numbers or names)
   npm run grade -- --watch           grade again every time you save a task.py
   npm run grade -- --runtime cpython use this machine's Python instead of Pyodide
+  npm run grade -- --isolated        grade code that is not yours: Pyodide in headless Chromium
   npm run grade -- --json            print only a JSON report
   npm run hint -- 04                 show the next hint for exercise 04
   npm run reset -- 04                put the starter back (your version is kept as a backup)`
@@ -31,6 +33,7 @@ const OPTIONS = {
   solutions: { type: 'boolean', default: false },
   starters: { type: 'boolean', default: false },
   runtime: { type: 'string', default: 'pyodide' },
+  isolated: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -67,7 +70,9 @@ export function closest(word: string, known: string[]): string | undefined {
   return best && best[1] <= Math.max(1, Math.floor(best[0].length / 3)) ? best[0] : undefined
 }
 
-function createRuntime(name: RuntimeName, watching: boolean): Runtime {
+function createRuntime(name: RuntimeName, { watching, isolated }: { watching: boolean, isolated: boolean }): Runtime {
+  if (isolated)
+    return createBrowserRuntime({ keepWarm: watching })
   return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime({ keepWarm: watching })
 }
 
@@ -95,7 +100,9 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--runtime must be one of: ${RUNTIMES.join(', ')} (got "${values.runtime}")`)
   }
   const exercises = selectExercises(all, positionals)
-  const session = createSession(createRuntime(values.runtime as RuntimeName, values.watch))
+  if (values.isolated && values.runtime !== 'pyodide')
+    throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
+  const session = createSession(createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }))
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const show = async () => {
     const started = performance.now()
@@ -107,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     return runs.every(run => run.verdict.status === 'pass')
   }
   if (!values.json)
-    console.log(`\n${heading(session.runtime.name, what)}`)
+    console.log(`\n${heading(values.isolated ? 'isolated' : session.runtime.name, what)}`)
   const passed = await show()
   if (!values.watch) {
     await session.runtime.close()

@@ -25,6 +25,8 @@ export interface ViewContext {
 export function heading(runtime: string, what: string): string {
   if (runtime === 'pyodide')
     return dim(`Grading ${what} with Pyodide, in memory: your own files are never touched…`)
+  if (runtime === 'isolated')
+    return dim(`Grading ${what} isolated: Pyodide in headless Chromium, one fresh worker per exercise…`)
   return `${yellow(CPYTHON_WARNING)}\n${dim(`Grading ${what} with your CPython, in a temporary folder on this machine…`)}`
 }
 

@@ -43,7 +43,8 @@ WRITING_CALLS = (
     ("symlink", 2), ("link", 2), ("utime", 1), ("removedirs", 1), ("renames", 2),
     ("mkfifo", 1), ("mknod", 1),
 )
-READING_CALLS = (("listdir", 1), ("scandir", 1))
+# the calls that would take the case folder itself away
+REMOVING_CALLS = ("remove", "unlink", "rename", "replace", "rmdir", "removedirs", "renames")
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 _platform_module = sys.modules[os.name]
@@ -193,7 +194,7 @@ class Sandbox:
             name = _join(folder if folder is not None else "/", name)
         return _realpath(name)
 
-    def _check(self, arg, dir_fd, writes):
+    def _check(self, arg, dir_fd, writes, removes=False):
         """Writes must stay inside the case folder; denied paths raise PermissionError
         for what the OS would refuse, and still answer stat."""
         if not isinstance(arg, (str, bytes, _PathLike)):
@@ -201,6 +202,9 @@ class Sandbox:
         full = self._resolve(arg, dir_fd)
         if full in self.denied:
             raise PermissionError(errno.EACCES, _strerror(errno.EACCES), _fsdecode(arg))
+        if removes and full == self.root:
+            raise Blocked("it tried to remove or move the exercise folder itself; "
+                          "only what is inside it may change.")
         if writes and full != self.root and not full.startswith(self.root + "/"):
             raise Blocked("it tried to change %r, which is outside the exercise folder."
                           % _fsdecode(arg))
@@ -208,10 +212,10 @@ class Sandbox:
     def _guard_paths(self):
         check = self._check
 
-        def guard(func, arg_count, writes=True):
+        def guard(func, arg_count, writes=True, removes=False):
             def wrapper(*args, **kwargs):
                 for arg in args[:arg_count]:
-                    check(arg, kwargs.get("dir_fd"), writes)
+                    check(arg, kwargs.get("dir_fd"), writes, removes)
                 return func(*args, **kwargs)
             return wrapper
 
@@ -236,7 +240,7 @@ class Sandbox:
         for module, pristine in ((os, _OS), (_platform_module, _PLATFORM)):
             for name, count in WRITING_CALLS:
                 if name in pristine:
-                    setattr(module, name, guard(pristine[name], count))
+                    setattr(module, name, guard(pristine[name], count, removes=name in REMOVING_CALLS))
             if "open" in pristine:
                 module.open = guarded_os_open
         # like a real protected file: it can still be looked at (stat, exists, isfile),

@@ -24,19 +24,19 @@ const PROCESS_SCRIPT = fileURLToPath(new URL('./pyodide-process.js', import.meta
 const WORKER_LOOP = fileURLToPath(new URL('../../core/python/worker-loop.js', import.meta.url))
 const HARNESS_DIR = fileURLToPath(new URL('../../core/harness/', import.meta.url))
 const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url))
-const PYODIDE_DIR = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`
+export const PYODIDE_DIR = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`
 /** Node 20 and 21 spell it --experimental-permission; later versions --permission. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
 /** What the stderr of a process may hold before the rest is dropped. */
 const STDERR_CAP = 4096
 
 /** The snapshot's file, named by everything that goes into it: Pyodide, the harness, the loop. */
-export function snapshotFile(): string {
+export function snapshotFile(kind: 'python' | 'browser' = 'python'): string {
   const hash = createHash('sha256').update(readFileSync(join(PYODIDE_DIR, 'package.json')))
   hash.update(readFileSync(WORKER_LOOP))
   for (const name of readdirSync(HARNESS_DIR).filter(n => n.endsWith('.py')).sort())
     hash.update(`\n${name}\n`).update(readFileSync(join(HARNESS_DIR, name)))
-  return join(STATE_DIR, `python-${hash.digest('hex').slice(0, 16)}.snapshot`)
+  return join(STATE_DIR, `${kind}-${hash.digest('hex').slice(0, 16)}.snapshot`)
 }
 
 /**
@@ -70,7 +70,7 @@ export function pythonProcessCommand(snapshot: string): string[] {
 function keepSnapshot(file: string, bytes: Uint8Array) {
   mkdirSync(STATE_DIR, { recursive: true })
   // older snapshots (another harness or Pyodide) are of no use any more
-  for (const old of readdirSync(STATE_DIR).filter(name => name.endsWith('.snapshot')))
+  for (const old of readdirSync(STATE_DIR).filter(name => /^python-.*\.snapshot$/.test(name)))
     rmSync(join(STATE_DIR, old), { force: true })
   const partial = `${file}.${process.pid}.partial`
   writeFileSync(partial, bytes)

@@ -35,7 +35,7 @@ const BAD: [string, string, RegExp][] = [
   ['subprocess', 'import subprocess\ndef read(path):\n    return 1\n', /`import subprocess` is not available/],
   ['import js', 'def read(path):\n    import js\n    return js.process.env.HOME\n', /`import js` is not available/],
   ['import pyodide_js', 'def read(path):\n    import pyodide_js\n    return 1\n', /`import pyodide_js` is not available/],
-  ['deleting everything', 'import shutil\ndef read(path):\n    shutil.rmtree("/", ignore_errors=False)\n', /outside the exercise folder/],
+  ['deleting everything', 'import shutil\ndef read(path):\n    shutil.rmtree("/", ignore_errors=False)\n', /outside the exercise folder|the exercise folder itself/],
   ['writing outside its folder', 'def read(path):\n    open("/tmp/os-workshop-escape.txt", "w").write("x")\n', /outside the exercise folder/],
   ['a crash in its own code', 'import os\ndef read(path):\n    return os.listdir("missing")\n', /raised FileNotFoundError[\s\S]*File "task\.py", line 3, in read[\s\S]*\[Errno 2\] No such file or directory: 'missing'/],
 ]

@@ -1,4 +1,5 @@
-// Every reference solution passes and every starter fails cleanly, on both runtimes.
+// Every reference solution passes and every starter fails cleanly, on both runtimes and
+// in the isolated mode (Pyodide in Chromium), which gives the default runtime's verdicts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -23,9 +24,15 @@ it('there are at least 12 exercises, each with a reference solution', () => {
   expect(EXERCISES.filter(id => !solutions.includes(id))).toEqual([])
 })
 
-describe.each(['pyodide', 'cpython'])('on %s', (runtime) => {
+const MODES: [string, string[]][] = [
+  ['pyodide', ['--runtime', 'pyodide']],
+  ['cpython', ['--runtime', 'cpython']],
+  ['isolated (Pyodide in Chromium)', ['--isolated']],
+]
+
+describe.each(MODES)('on %s', (_, mode) => {
   it('every solution passes every case', () => {
-    const { code, report } = gradeJson(['--solutions', '--runtime', runtime])
+    const { code, report } = gradeJson(['--solutions', ...mode])
     const failing = report.exercises.filter(e => e.status !== 'pass')
       .map(e => `${e.id}: ${e.tests.filter(t => t.status !== 'pass').map(t => `${t.name}: ${t.message}`).join('; ')}`)
     expect(failing).toEqual([])
@@ -35,7 +42,7 @@ describe.each(['pyodide', 'cpython'])('on %s', (runtime) => {
   })
 
   it('every pristine starter fails with a verdict for each case', () => {
-    const { code, report } = gradeJson(['--starters', '--runtime', runtime])
+    const { code, report } = gradeJson(['--starters', ...mode])
     expect(code).toBe(1)
     expect(report.status).toBe('fail')
     expect(report.exercises.map(e => e.id)).toEqual(EXERCISES)
@@ -50,6 +57,11 @@ describe.each(['pyodide', 'cpython'])('on %s', (runtime) => {
     }
   })
 })
+
+it('the isolated mode gives every starter the default runtime\'s verdicts, word for word', () => {
+  const verdicts = (mode: string[]) => gradeJson(['--starters', ...mode]).report.exercises.map(e => e.tests.map(t => `${t.status}: ${t.message}`))
+  expect(verdicts(['--isolated'])).toEqual(verdicts([]))
+}, 300_000)
 
 it('grading the learner\'s exercises never changes a file in exercises/', () => {
   const before = fingerprint(join(PROJECT, 'exercises'))

@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
+import { createBrowserRuntime } from '../../grader/runtimes/browser'
 import { createCpythonRuntime } from '../../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
 import { PROJECT } from './run-cli'
@@ -45,7 +46,7 @@ afterAll(() => {
 
 /** Every route to JavaScript an interpreter offers, each used to write the canary or knock on the server. */
 function escapeByJavaScript(call: string) {
-  const js = `(() => { const p = globalThis.process; const fs = p.getBuiltinModule('fs'); try { fs.writeFileSync(${JSON.stringify(canary)}, 'fs') } catch {} try { p.getBuiltinModule('child_process').execSync('touch ${canary}') } catch {} try { p.getBuiltinModule('net').connect(${port}, '127.0.0.1') } catch {} try { fetch('http://127.0.0.1:${port}/') } catch {} return 1 })()`
+  const js = `(() => { const get = name => globalThis.process.getBuiltinModule(name); try { get('fs').writeFileSync(${JSON.stringify(canary)}, 'fs') } catch {} try { get('child_process').execSync('touch ${canary}') } catch {} try { get('net').connect(${port}, '127.0.0.1') } catch {} try { fetch('http://127.0.0.1:${port}/').catch(() => {}) } catch {} try { new WebSocket('ws://127.0.0.1:${port}/') } catch {} return 1 })()`
   return `import gc
 import sys
 
@@ -101,8 +102,11 @@ def ${call}(*args, **kwargs):
 `
 }
 
-describe('the default runtime (Pyodide): no way out of the process', () => {
-  const runtime = createPyodideRuntime({ keepWarm: false })
+describe.each([
+  ['the default runtime (Pyodide in a restricted process)', () => createPyodideRuntime({ keepWarm: false })],
+  ['the isolated mode (Pyodide in Chromium)', () => createBrowserRuntime({ keepWarm: false })],
+])('%s: no way out', (_, create) => {
+  const runtime = create()
   afterAll(() => runtime.close())
 
   it('learner code that reaches for JavaScript by every route Pyodide offers writes nothing, runs nothing and reaches no network', async () => {
@@ -159,7 +163,7 @@ def largest_file(folder):
     return None
 `
 
-describe.each(RUNTIMES_UNDER_TEST)('%s: one exercise, one verdict', (_, create) => {
+describe.each([...RUNTIMES_UNDER_TEST, ['isolated (Pyodide in Chromium)', () => createBrowserRuntime({ keepWarm: false })] as const])('%s: one exercise, one verdict', (_, create) => {
   const runtime: Runtime = create()
   afterAll(() => runtime.close())
 

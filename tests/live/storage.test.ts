@@ -62,7 +62,7 @@ it('a slide script that rewrites the stored Python snapshot changes nothing the 
     await page.goto(url)
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS, PROGRESS_VALUE])
     await waitForPython(page, 120_000)
-    await page.waitForFunction(() => localStorage.getItem('os-workshop:python-snapshot') !== null, undefined, { timeout: 60_000 })
+    await page.waitForFunction(snapshotHolds, [ORIGINAL], { timeout: 60_000 })
     const stored = () => page.evaluate(() => new Promise<string[]>((resolve) => {
       const open = indexedDB.open('os-workshop-python', 1)
       open.onsuccess = () => {

@@ -1,0 +1,195 @@
+// Isolated grading, for code that is not yours (`npm run grade -- --isolated`, and the
+// class grader): Pyodide in headless Chromium, one Web Worker per exercise in a page
+// that holds nothing the grader trusts. The boundary is the browser's own: a web page
+// has no API to the machine's files or programs, the Content-Security-Policy refuses code
+// made from strings and any request outside the local server, and (when the grader does
+// not run as root) Chromium's sandbox confines the page's process. The same worker
+// loop and harness as the deck, so verdicts match it; the host is core/python/host.ts,
+// here in Node, with the page as a relay it validates.
+
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { FromWorker, Runtime } from '../../core/protocol'
+import type { PythonHost, WorkerPort } from '../../core/python/host'
+import type { IsolationServer } from './browser-server'
+import { availableParallelism } from 'node:os'
+import { chromium } from 'playwright-chromium'
+import { createPythonHost } from '../../core/python/host'
+import { findChromium } from '../../scripts/find-chromium.js'
+import { startIsolationServer } from './browser-server'
+import { PYODIDE_DIR, snapshotFile } from './pyodide'
+import { createSlots } from './slots'
+
+/** Root cannot have Chromium's sandbox; anybody else gets it. */
+const AS_ROOT = process.getuid?.() === 0
+const BROWSER_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  // names resolve to nothing; the page's policy refuses addresses other than its own
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+]
+/** How long a fresh Python may take to load in a page (the first one compiles Pyodide). */
+const LOAD_LIMIT_MS = 120_000
+
+export function launchIsolationBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: BROWSER_ARGS, chromiumSandbox: !AS_ROOT, timeout: 60_000 })
+}
+
+interface Relay {
+  page: Page
+  /** where each worker's messages go */
+  listeners: Map<number, Parameters<WorkerPort['listen']>>
+}
+
+/** A message from the page, or undefined when it is not one. */
+function readMessage(raw: unknown): FromWorker | undefined {
+  return typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? raw as FromWorker : undefined
+}
+
+async function openRelay(context: BrowserContext, origin: string): Promise<Relay> {
+  const page = await context.newPage()
+  const listeners = new Map<number, Parameters<WorkerPort['listen']>>()
+  await page.exposeBinding('toGrader', (_, id: unknown, raw: unknown) => {
+    const listener = typeof id === 'number' ? listeners.get(id) : undefined
+    const message = readMessage(raw)
+    if (!listener || !message)
+      return
+    if ((message as { type: string }).type === 'worker-failed')
+      listener[1](String((message as unknown as { message?: unknown }).message ?? 'the worker stopped'))
+    else listener[0](message)
+  })
+  // a page that crashes or closes takes its workers with it: each host hears so at once
+  const lost = () => [...listeners.values()].forEach(([, onFailure]) => onFailure('the grading page stopped'))
+  page.on('crash', lost)
+  page.on('close', lost)
+  await page.goto(`${origin}/`)
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  return { page, listeners }
+}
+
+let nextWorker = 0
+
+/** A Web Worker of the relay page, as the host sees a worker. */
+function pageWorker({ page, listeners }: Relay): WorkerPort {
+  const id = ++nextWorker
+  const call = (script: (args: [number, unknown]) => void, message?: unknown) => void page.evaluate(script, [id, message] as [number, unknown]).catch(() => {}) // the page is gone: the host learns it from the worker's silence
+  call(([i]) => (globalThis as any).spawnWorker(i))
+  return {
+    post: message => call(([i, m]) => (globalThis as any).postToWorker(i, m), message),
+    listen: (...handlers) => void listeners.set(id, handlers),
+    terminate: () => {
+      listeners.delete(id)
+      call(([i]) => (globalThis as any).terminateWorker(i))
+    },
+  }
+}
+
+export interface BrowserRuntimeOptions {
+  /** A browser shared by several runtimes (one per learner); else one of its own. */
+  browser?: Browser
+  keepWarm?: boolean
+}
+
+export function createBrowserRuntime({ browser: shared, keepWarm = true }: BrowserRuntimeOptions = {}): Runtime {
+  const file = snapshotFile('browser')
+  const lanes = availableParallelism()
+  const slots = createSlots(lanes)
+  const spares: Promise<PythonHost>[] = []
+  const live = new Set<Promise<PythonHost>>()
+  let closed = false
+  let server: IsolationServer | undefined
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+
+  const setup = (async () => {
+    server = await startIsolationServer(PYODIDE_DIR, file)
+    browser = shared ?? await launchIsolationBrowser()
+    context = await browser.newContext()
+    const relay = await openRelay(context, server.origin)
+    if (!server.hasSnapshot()) {
+      // made by a worker that never sees learner code, before any learner code exists
+      const uploaded = server.acceptSnapshot()
+      const maker = hostOn(relay)
+      await Promise.race([Promise.all([maker.preload(), uploaded]), new Promise(resolve => setTimeout(resolve, LOAD_LIMIT_MS))])
+      await maker.close()
+    }
+    return relay
+  })()
+  setup.catch(() => {})
+
+  function hostOn(relay: Relay): PythonHost {
+    return createPythonHost({
+      indexURL: `${server!.origin}/pyodide/`,
+      canShareMemory: false, // a run that overstays ends with its worker
+      spawn: () => pageWorker(relay),
+    }, { restart: false })
+  }
+  /** A host whose worker starts loading as soon as the page is there. */
+  function start(): Promise<PythonHost> {
+    const host = setup.then((relay) => {
+      const made = hostOn(relay)
+      made.preload().catch(() => {}) // a failure is reported by the first run
+      return made
+    })
+    live.add(host)
+    return host
+  }
+  const refill = () => {
+    if (closed)
+      return
+    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
+    while (spares.length < wanted) spares.push(start())
+  }
+  const take = (): Promise<PythonHost> => {
+    const host = spares.shift() ?? start()
+    refill()
+    return host
+  }
+  const discard = (host: Promise<PythonHost>) => {
+    live.delete(host)
+    void host.then(made => made.close(), () => {})
+  }
+  while (spares.length < lanes) spares.push(start())
+
+  return {
+    name: 'pyodide',
+    version: async () => (await (spares[0] ?? take())).preload(),
+    async exercise() {
+      await slots.acquire()
+      const pending = take()
+      const host = await pending.catch((error: Error) => {
+        slots.release()
+        throw error
+      })
+      return {
+        parallel: 1,
+        runCase: (request, signal) => host.runCase(request, signal),
+        end() {
+          discard(pending)
+          slots.release()
+        },
+      }
+    },
+    async evaluate(expressions) {
+      const pending = take() // a worker no learner code has run in
+      try {
+        return await (await pending).evaluate(expressions)
+      }
+      finally {
+        discard(pending)
+      }
+    },
+    async close() {
+      closed = true
+      spares.length = 0
+      await Promise.all([...live].map(host => host.then(made => made.close(), () => {})))
+      await context?.close().catch(() => {})
+      if (!shared)
+        await browser?.close().catch(() => {})
+      await server?.close()
+    },
+  }
+}
