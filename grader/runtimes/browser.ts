@@ -11,13 +11,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { FromWorker, Runtime } from '../../core/protocol'
 import type { PythonHost, WorkerPort } from '../../core/python/host'
 import type { IsolationServer } from './browser-server'
-import { availableParallelism } from 'node:os'
 import { chromium } from 'playwright-chromium'
 import { createPythonHost } from '../../core/python/host'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { startIsolationServer } from './browser-server'
+import { createHostPool } from './host-pool'
 import { PYODIDE_DIR, snapshotFile } from './pyodide'
-import { createSlots } from './slots'
 
 /** Root cannot have Chromium's sandbox; anybody else gets it. */
 const AS_ROOT = process.getuid?.() === 0
@@ -95,14 +94,14 @@ export interface BrowserRuntimeOptions {
 
 export function createBrowserRuntime({ browser: shared, keepWarm = true }: BrowserRuntimeOptions = {}): Runtime {
   const file = snapshotFile('browser')
-  const lanes = availableParallelism()
-  const slots = createSlots(lanes)
-  const spares: Promise<PythonHost>[] = []
-  const live = new Set<Promise<PythonHost>>()
-  let closed = false
   let server: IsolationServer | undefined
   let browser: Browser | undefined
   let context: BrowserContext | undefined
+  const hostOn = (relay: Relay): PythonHost => createPythonHost({
+    indexURL: `${server!.origin}/pyodide/`,
+    canShareMemory: false, // a run that overstays ends with its worker
+    spawn: () => pageWorker(relay),
+  }, { restart: false })
 
   const setup = (async () => {
     server = await startIsolationServer(PYODIDE_DIR, file)
@@ -119,73 +118,15 @@ export function createBrowserRuntime({ browser: shared, keepWarm = true }: Brows
     return relay
   })()
   setup.catch(() => {})
-
-  function hostOn(relay: Relay): PythonHost {
-    return createPythonHost({
-      indexURL: `${server!.origin}/pyodide/`,
-      canShareMemory: false, // a run that overstays ends with its worker
-      spawn: () => pageWorker(relay),
-    }, { restart: false })
-  }
-  /** A host whose worker starts loading as soon as the page is there. */
-  function start(): Promise<PythonHost> {
-    const host = setup.then((relay) => {
-      const made = hostOn(relay)
-      made.preload().catch(() => {}) // a failure is reported by the first run
-      return made
-    })
-    live.add(host)
-    return host
-  }
-  const refill = () => {
-    if (closed)
-      return
-    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
-    while (spares.length < wanted) spares.push(start())
-  }
-  const take = (): Promise<PythonHost> => {
-    const host = spares.shift() ?? start()
-    refill()
-    return host
-  }
-  const discard = (host: Promise<PythonHost>) => {
-    live.delete(host)
-    void host.then(made => made.close(), () => {})
-  }
-  while (spares.length < lanes) spares.push(start())
+  const pool = createHostPool(async () => hostOn(await setup), { keepWarm })
 
   return {
     name: 'pyodide',
-    version: async () => (await (spares[0] ?? take())).preload(),
-    async exercise() {
-      await slots.acquire()
-      const pending = take()
-      const host = await pending.catch((error: Error) => {
-        slots.release()
-        throw error
-      })
-      return {
-        parallel: 1,
-        runCase: (request, signal) => host.runCase(request, signal),
-        end() {
-          discard(pending)
-          slots.release()
-        },
-      }
-    },
-    async evaluate(expressions) {
-      const pending = take() // a worker no learner code has run in
-      try {
-        return await (await pending).evaluate(expressions)
-      }
-      finally {
-        discard(pending)
-      }
-    },
+    version: pool.version,
+    exercise: pool.exercise,
+    evaluate: pool.evaluate,
     async close() {
-      closed = true
-      spares.length = 0
-      await Promise.all([...live].map(host => host.then(made => made.close(), () => {})))
+      await pool.close()
       await context?.close().catch(() => {})
       if (!shared)
         await browser?.close().catch(() => {})

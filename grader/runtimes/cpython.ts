@@ -18,6 +18,7 @@ import { parseObservation, readEvaluated } from '../../core/observation'
 import { STOPPED } from '../../core/protocol'
 import { UsageError } from '../exercises'
 import { ageFiles, chownTree, readTree, removeFolder, seedTree } from './case-folder'
+import { howItEnded, readChild } from './child-output'
 import { withoutNetwork } from './confine'
 import { createSlots } from './slots'
 
@@ -25,7 +26,6 @@ const CORE_DIR = fileURLToPath(new URL('../../core/', import.meta.url))
 const ZYGOTE = `import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)}); import harness.entry; harness.entry.zygote()`
 /** Python's own start-up is not the learner's time, but it is not unlimited either. */
 const STARTUP_LIMIT_MS = 30_000
-const STDERR_CAP = 4096
 
 /** Run every case as this user, with at most `maxProcesses` processes (tests of hostile code). */
 export interface Unprivileged { uid: number, gid: number, maxProcesses: number }
@@ -89,23 +89,12 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     const zygote: Zygote = { child, handlers: new Map(), gone: false, ready: new Promise((resolve, reject) => (settle = { resolve, reject })) }
     zygote.ready.catch(() => {})
     live.add(zygote)
-    let stderr = ''
-    let pending = ''
-    child.stdin.on('error', () => {})
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(0, STDERR_CAP)
-    })
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      pending += chunk
-      const lines = pending.split('\n')
-      pending = lines.pop() ?? ''
-      for (const line of lines) {
-        const reply = readReply(line)
-        if (typeof reply?.ready === 'string')
-          settle.resolve(reply.ready)
-        else if (reply && typeof reply.id === 'number')
-          zygote.handlers.get(reply.id)?.(reply)
-      }
+    const stderr = readChild(child, (line) => {
+      const reply = readReply(line)
+      if (typeof reply?.ready === 'string')
+        settle.resolve(reply.ready)
+      else if (reply && typeof reply.id === 'number')
+        zygote.handlers.get(reply.id)?.(reply)
     })
     const startup = setTimeout(() => child.kill('SIGKILL'), STARTUP_LIMIT_MS)
     zygote.ready.then(() => clearTimeout(startup), () => {})
@@ -113,7 +102,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
       clearTimeout(startup)
       zygote.gone = true
       live.delete(zygote)
-      const why = `Python stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`
+      const why = `Python stopped (${howItEnded(code, signal, stderr())})`
       settle.reject(new Error(why))
       for (const handler of zygote.handlers.values()) handler({ lost: why })
       zygote.handlers.clear()

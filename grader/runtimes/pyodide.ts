@@ -7,18 +7,18 @@
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import type { EvaluatedValue, FromWorker, Runtime } from '../../core/protocol'
-import type { PythonHost, WorkerPort } from '../../core/python/host'
+import type { WorkerPort } from '../../core/python/host'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createPythonHost } from '../../core/python/host'
 import { STATE_DIR } from '../paths'
+import { howItEnded, readChild } from './child-output'
 import { withoutNetwork } from './confine'
-import { createSlots } from './slots'
+import { createHostPool } from './host-pool'
 
 const PROCESS_SCRIPT = fileURLToPath(new URL('./pyodide-process.js', import.meta.url))
 const WORKER_LOOP = fileURLToPath(new URL('../../core/python/worker-loop.js', import.meta.url))
@@ -27,8 +27,6 @@ const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url
 export const PYODIDE_DIR = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`
 /** Node 20 and 21 spell it --experimental-permission; later versions --permission. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
-/** What the stderr of a process may hold before the rest is dropped. */
-const STDERR_CAP = 4096
 
 /** The snapshot's file, named by everything that goes into it: Pyodide, the harness, the loop. */
 export function snapshotFile(kind: 'python' | 'browser' = 'python'): string {
@@ -112,24 +110,13 @@ function processPort(command: string[], after: Promise<unknown>): WorkerPort {
 function startProcess(command: string[], onMessage: (message: FromWorker) => void, onFailure: (error: string) => void): ChildProcessWithoutNullStreams {
   const [program, ...args] = command
   const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} })
-  child.stdin.on('error', () => {}) // a process that died closes its pipe
-  let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(0, STDERR_CAP)
-  })
-  let pending = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    pending += chunk
-    const lines = pending.split('\n')
-    pending = lines.pop() ?? ''
-    for (const line of lines) {
-      const message = readMessage(line)
-      if (message)
-        onMessage(message)
-    }
+  const stderr = readChild(child, (line) => {
+    const message = readMessage(line)
+    if (message)
+      onMessage(message)
   })
   child.on('error', error => onFailure(error.message))
-  child.on('exit', (code, signal) => onFailure(`the Python process stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`))
+  child.on('exit', (code, signal) => onFailure(`the Python process stopped (${howItEnded(code, signal, stderr())})`))
   return child
 }
 
@@ -180,17 +167,12 @@ export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): 
   const file = snapshotFile()
   const expressions = expressionCache(file)
   const command = pythonProcessCommand(file)
-  const lanes = availableParallelism()
-  const slots = createSlots(lanes)
-  const spares: PythonHost[] = []
-  const live = new Set<PythonHost>()
-  let closed = false
   // Without a snapshot, the first process makes one while the others wait for it:
   // one full load (about 3 s) instead of one per process.
   let snapshotMade: Promise<unknown> | undefined = existsSync(file) ? Promise.resolve() : undefined
   let announce = () => {}
 
-  const start = (): PythonHost => {
+  const pool = createHostPool(async () => {
     const after = snapshotMade ?? Promise.resolve()
     snapshotMade ??= new Promise<void>(resolve => (announce = resolve))
     const host = createPythonHost({
@@ -202,63 +184,22 @@ export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): 
         announce()
       },
     }, { restart: false })
-    live.add(host)
-    host.preload().catch(() => {}).finally(announce) // a failure is reported by the first run
+    host.preload().catch(() => {}).finally(announce)
     return host
-  }
-  /** Keeps one warm process per lane waiting, so the next exercise never waits for one to load. */
-  const refill = () => {
-    if (closed)
-      return
-    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
-    while (spares.length < wanted) spares.push(start())
-  }
-  const take = (): PythonHost => {
-    const host = spares.shift() ?? start()
-    refill()
-    return host
-  }
-  const discard = (host: PythonHost) => {
-    live.delete(host)
-    void host.close()
-  }
-  while (spares.length < lanes) spares.push(start()) // ready before the first exercise asks
+  }, { keepWarm })
 
   return {
     name: 'pyodide',
-    version: () => (spares[0] ?? take()).preload(),
-    async exercise() {
-      await slots.acquire()
-      const host = take()
-      return {
-        parallel: 1,
-        runCase: (request, signal) => host.runCase(request, signal),
-        end() {
-          discard(host)
-          slots.release()
-        },
-      }
-    },
+    version: pool.version,
+    exercise: pool.exercise,
     async evaluate(asked) {
       const known = expressions.get(asked)
       if (known)
         return known
-      // a process of its own, which no learner code has run in
-      const host = take()
-      try {
-        const values = await host.evaluate(asked)
-        expressions.add(asked, values)
-        return values
-      }
-      finally {
-        discard(host)
-      }
+      const values = await pool.evaluate(asked) // a process of its own, which no learner code has run in
+      expressions.add(asked, values)
+      return values
     },
-    async close() {
-      closed = true
-      spares.length = 0
-      await Promise.all([...live].map(host => host.close()))
-      live.clear()
-    },
+    close: pool.close,
   }
 }

@@ -3,32 +3,15 @@
 // in a process started exactly like a Python process, and tries everything. It only
 // ever writes a canary file in a temporary folder.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { withoutNetwork } from '../../grader/runtimes/confine'
 import { restrictedNodeCommand } from '../../grader/runtimes/pyodide'
+import { watchForEscapes } from './canary'
 import { PROJECT } from './run-cli'
 
-let folder: string
-let port: number
-let knocks = 0
-const server = createServer((socket) => {
-  knocks++
-  socket.destroy()
-})
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'os-workshop-process-'))
-  chmodSync(folder, 0o777)
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as { port: number }).port
-})
-afterAll(() => {
-  server.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const watch = watchForEscapes()
 
 /** Each attempt prints what happened; "denied" when the process refused it. */
 function payload(canary: string) {
@@ -47,25 +30,24 @@ await attempt('load an addon', () => process.dlopen({ exports: {} }, '/usr/lib/x
 await attempt('open the inspector', () => new (get('inspector').Session)().connect())
 await attempt('make code from a string', () => new Function('return 1')())
 await attempt('connect to the network', () => new Promise((resolve, reject) => {
-  const socket = get('net').connect(${port}, '127.0.0.1', () => resolve('connected'))
+  const socket = get('net').connect(${watch.port}, '127.0.0.1', () => resolve('connected'))
   socket.on('error', reject)
   setTimeout(() => reject(new Error('no answer')), 2000)
 }))
-await attempt('fetch', () => fetch('http://127.0.0.1:${port}/').then(r => r.status))
+await attempt('fetch', () => fetch('http://127.0.0.1:${watch.port}/').then(r => r.status))
 console.log(JSON.stringify(results))
 `
 }
 
 it('a Python process cannot write, run programs, read outside its files, start workers or addons, or reach the network', () => {
-  const canary = join(folder, 'escaped')
-  const script = join(folder, 'payload.mjs')
-  writeFileSync(script, payload(canary))
+  const script = join(watch.folder, 'payload.mjs')
+  writeFileSync(script, payload(watch.canary))
   const [command, ...args] = restrictedNodeCommand(script, [])
   const run = spawnSync(command, args, { encoding: 'utf8', env: {}, timeout: 30_000 })
   const results = JSON.parse(run.stdout) as Record<string, string>
   expect(Object.entries(results).filter(([, outcome]) => outcome.startsWith('allowed'))).toEqual([])
-  expect(existsSync(canary), 'the canary was written').toBe(false)
-  expect(knocks, 'the test server was reached').toBe(0)
+  expect(existsSync(watch.canary), 'the canary was written').toBe(false)
+  expect(watch.knocks, 'the test server was reached').toBe(0)
 })
 
 it('on Linux the process gets a network of its own (nothing in it), without root', () => {

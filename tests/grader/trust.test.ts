@@ -7,46 +7,26 @@
 
 import type { Runtime } from '../../core/protocol'
 import type { Spec } from '../../core/spec'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
 import { createBrowserRuntime } from '../../grader/runtimes/browser'
 import { createCpythonRuntime } from '../../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { watchForEscapes } from './canary'
 import { PROJECT } from './run-cli'
 import { RUNTIMES_UNDER_TEST, unprivilegedPython } from './unprivileged'
 
 const spec = (id: string): Spec => validateSpec(JSON.parse(readFileSync(join(PROJECT, 'exercises', id, 'spec.json'), 'utf8')), id)
 const starter = (id: string) => readFileSync(join(PROJECT, 'starters', id, 'task.py'), 'utf8')
 
-/** A folder anybody may write in, and a TCP server that counts who knocked. */
-let folder: string
-let canary: string
-let port: number
-let knocks = 0
-const server = createServer((socket) => {
-  knocks++
-  socket.destroy()
-})
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'os-workshop-canary-'))
-  chmodSync(folder, 0o777)
-  canary = join(folder, 'escaped')
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as { port: number }).port
-})
-afterAll(() => {
-  server.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const watch = watchForEscapes()
 
 /** Every route to JavaScript an interpreter offers, each used to write the canary or knock on the server. */
 function escapeByJavaScript(call: string) {
-  const js = `(() => { const get = name => globalThis.process.getBuiltinModule(name); try { get('fs').writeFileSync(${JSON.stringify(canary)}, 'fs') } catch {} try { get('child_process').execSync('touch ${canary}') } catch {} try { get('net').connect(${port}, '127.0.0.1') } catch {} try { fetch('http://127.0.0.1:${port}/').catch(() => {}) } catch {} try { new WebSocket('ws://127.0.0.1:${port}/') } catch {} return 1 })()`
+  const js = `(() => { const get = name => globalThis.process.getBuiltinModule(name); try { get('fs').writeFileSync(${JSON.stringify(watch.canary)}, 'fs') } catch {} try { get('child_process').execSync('touch ${watch.canary}') } catch {} try { get('net').connect(${watch.port}, '127.0.0.1') } catch {} try { fetch('http://127.0.0.1:${watch.port}/').catch(() => {}) } catch {} try { new WebSocket('ws://127.0.0.1:${watch.port}/') } catch {} return 1 })()`
   return `import gc
 import sys
 
@@ -81,7 +61,7 @@ def ${call}(*args, **kwargs):
     try:  # Pyodide can mount a host folder into its own file system
         import pyodide_js
         from pyodide.ffi import to_js
-        options = to_js({"root": ${JSON.stringify(folder)}}, dict_converter=pyodide_js.constructor.fromEntries)
+        options = to_js({"root": ${JSON.stringify(watch.folder)}}, dict_converter=pyodide_js.constructor.fromEntries)
         pyodide_js.FS.mkdirTree("/mnt/host")
         pyodide_js.FS.mount(pyodide_js._module.NODEFS, options, "/mnt/host")
         pyodide_js.FS.writeFile("/mnt/host/escaped", "nodefs")
@@ -89,13 +69,13 @@ def ${call}(*args, **kwargs):
         tried.append("NODEFS: %s %s" % (type(error).__name__, str(error)[:80]))
     try:
         import socket
-        socket.create_connection(("127.0.0.1", ${port}), timeout=1)
+        socket.create_connection(("127.0.0.1", ${watch.port}), timeout=1)
     except BaseException as error:
         tried.append("socket: %s" % type(error).__name__)
     for module in ("harness.sandbox", "harness"):  # the guards keep the real function somewhere
         try:
             pristine = vars(sys.modules[module]).get("_OS") or {}
-            pristine["system"]("touch ${canary}")
+            pristine["system"]("touch ${watch.canary}")
         except BaseException as error:
             tried.append("system: %s" % type(error).__name__)
     return [line for line in tried if not line.endswith("AttributeError")]
@@ -112,8 +92,8 @@ describe.each([
   it('learner code that reaches for JavaScript by every route Pyodide offers writes nothing, runs nothing and reaches no network', async () => {
     const verdict = await gradeExercise(runtime, spec('08-file-facts'), escapeByJavaScript('largest_file'))
     await new Promise(resolve => setTimeout(resolve, 1000)) // a connection started late still arrives
-    expect(existsSync(canary), 'the canary was written').toBe(false)
-    expect(knocks, 'the test server was reached').toBe(0)
+    expect(existsSync(watch.canary), 'the canary was written').toBe(false)
+    expect(watch.knocks, 'the test server was reached').toBe(0)
     expect(verdict.status).not.toBe('pass')
   }, 60_000)
 })
@@ -229,6 +209,13 @@ def rename_txt_to_md(folder):
     expect(next.status).toBe('pass')
   }, 60_000)
 
+  it('reaches no network on Linux, even with the import guard taken away', async () => {
+    const source = `import sys\n\n\ndef build_folders(root, names):\n    sys.meta_path[:] = [m for m in sys.meta_path if type(m).__name__ != "ImportBlocker"]\n    import socket\n    socket.create_connection(("127.0.0.1", ${watch.port}), timeout=1)\n    return []\n`
+    const verdict = await gradeExercise(runtime, spec('04-build-folders'), source)
+    expect(watch.knocks, 'the test server was reached').toBe(0)
+    expect(verdict.cases[0].message).toMatch(/OSError|Network is unreachable/)
+  }, 60_000)
+
   it.each([
     ['posix.system', 'import posix\n    posix.system("touch CANARY")'],
     ['io.FileIO outside the folder', 'import io\n    io.FileIO("CANARY", "w").write(b"x")'],
@@ -238,9 +225,9 @@ def rename_txt_to_md(folder):
     ['_posixsubprocess', 'import _posixsubprocess\n    _posixsubprocess.fork_exec'],
     ['posix.fork', 'import posix\n    posix.fork()'],
   ])('%s is refused by the guards against accidents', async (_, body) => {
-    const source = `def build_folders(root, names):\n    ${body.replace(/CANARY/g, canary)}\n    return []\n`
+    const source = `def build_folders(root, names):\n    ${body.replace(/CANARY/g, watch.canary)}\n    return []\n`
     const verdict = await gradeExercise(runtime, spec('04-build-folders'), source)
-    expect(existsSync(canary), 'the canary was written').toBe(false)
+    expect(existsSync(watch.canary), 'the canary was written').toBe(false)
     expect(verdict.problem ?? verdict.cases[0].message).toMatch(/not available|cannot run|outside the exercise folder/)
   }, 60_000)
 })

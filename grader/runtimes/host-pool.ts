@@ -1,0 +1,82 @@
+// Python hosts one per exercise, never used twice: started ahead of need (one per core
+// waiting in watch mode, else only as many as exercises wait for), so a fresh
+// interpreter is ready when an exercise is graded. Shared by the terminal's Pyodide
+// processes and the isolated mode's browser workers.
+
+import type { EvaluatedValue, ExerciseRunner } from '../../core/protocol'
+import type { PythonHost } from '../../core/python/host'
+import { availableParallelism } from 'node:os'
+import { createSlots } from './slots'
+
+export interface HostPoolOptions {
+  /** Keep a warm host per core waiting after a run (watch mode); false: only while exercises wait. */
+  keepWarm: boolean
+}
+
+export function createHostPool(start: () => Promise<PythonHost>, { keepWarm }: HostPoolOptions) {
+  const lanes = availableParallelism()
+  const slots = createSlots(lanes)
+  const spares: Promise<PythonHost>[] = []
+  const live = new Set<Promise<PythonHost>>()
+  let closed = false
+
+  const launch = () => {
+    const host = start()
+    host.then(made => made.preload()).catch(() => {}) // a failure is reported by the first run
+    live.add(host)
+    return host
+  }
+  const refill = () => {
+    if (closed)
+      return
+    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
+    while (spares.length < wanted) spares.push(launch())
+  }
+  const take = (): Promise<PythonHost> => {
+    const host = spares.shift() ?? launch()
+    refill()
+    return host
+  }
+  const discard = (host: Promise<PythonHost>) => {
+    live.delete(host)
+    void host.then(made => made.close(), () => {})
+  }
+  while (spares.length < lanes) spares.push(launch()) // ready before the first exercise asks
+
+  return {
+    version: async () => (await (spares[0] ?? take())).preload(),
+    /** A fresh host for one exercise; waits while one runs per core. */
+    async exercise(): Promise<ExerciseRunner> {
+      await slots.acquire()
+      const pending = take()
+      const host = await pending.catch((error: Error) => {
+        slots.release()
+        throw error
+      })
+      return {
+        parallel: 1,
+        runCase: (request, signal) => host.runCase(request, signal),
+        end() {
+          discard(pending)
+          slots.release()
+        },
+      }
+    },
+    /** The spec's expressions, in a host no learner code has run in. */
+    async evaluate(expressions: string[]): Promise<EvaluatedValue[]> {
+      const pending = take()
+      try {
+        return await (await pending).evaluate(expressions)
+      }
+      finally {
+        discard(pending)
+      }
+    },
+    async close() {
+      closed = true
+      spares.length = 0
+      await Promise.all([...live].map(host => host.then(made => made.close(), () => {})))
+      live.clear()
+    },
+  }
+}
