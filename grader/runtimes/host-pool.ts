@@ -26,20 +26,23 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm }: H
     live.add(host)
     return host
   }
-  const refill = () => {
+  /** Hosts for the exercises waiting; after a run (`idle`), a warm one per core in watch mode. */
+  const refill = (idle: boolean) => {
     if (closed)
       return
-    const wanted = keepWarm ? lanes : Math.min(lanes, slots.waiting)
+    const wanted = Math.min(lanes, keepWarm && idle ? lanes : slots.waiting)
     while (spares.length < wanted) spares.push(launch())
   }
   const take = (): Promise<PythonHost> => {
     const host = spares.shift() ?? launch()
-    refill()
+    refill(false)
     return host
   }
+  // a host is replaced once its run is over, so loading the next never slows a run down
   const discard = (host: Promise<PythonHost>) => {
     live.delete(host)
     void host.then(made => made.close(), () => {})
+    refill(true)
   }
   while (spares.length < lanes) spares.push(launch()) // ready before the first exercise asks
 

@@ -68,7 +68,7 @@ export function pythonProcessCommand(snapshot: string): string[] {
 function keepSnapshot(file: string, bytes: Uint8Array) {
   mkdirSync(STATE_DIR, { recursive: true })
   // older snapshots (another harness or Pyodide) are of no use any more
-  for (const old of readdirSync(STATE_DIR).filter(name => /^python-.*\.snapshot$/.test(name)))
+  for (const old of readdirSync(STATE_DIR).filter(name => /^python-.*\.(?:snapshot|expressions\.json)$/.test(name)))
     rmSync(join(STATE_DIR, old), { force: true })
   const partial = `${file}.${process.pid}.partial`
   writeFileSync(partial, bytes)
