@@ -3,6 +3,7 @@
 //   grader  the terminal grader and its runtimes (time limits: one file at a time)
 //   deck    the slides: structure, snippets on CPython, the built deck in Chromium, the export
 //   live    live Python in the browser
+//   class   the class grader on a fixed class, against golden files
 // Browser and export tests build or serve the deck themselves, hence the generous timeouts.
 
 import { defineConfig } from 'vitest/config'
@@ -19,6 +20,7 @@ export default defineConfig({
       { extends: true, test: { name: 'grader', include: ['tests/grader/**/*.test.ts'], ...serial, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'deck', include: ['tests/deck/**/*.test.ts'], ...serial, sequence: { groupOrder: 2 } } },
       { extends: true, test: { name: 'live', include: ['tests/live/**/*.test.ts'], ...serial, sequence: { groupOrder: 3 } } },
+      { extends: true, test: { name: 'class', include: ['tests/class/**/*.test.ts'], ...serial, sequence: { groupOrder: 4 } } },
     ],
   },
 })
