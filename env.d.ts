@@ -14,4 +14,9 @@ declare const __SLIDEV_FEATURE_BROWSER_EXPORTER__: boolean
 declare const __SLIDEV_HAS_SERVER__: boolean
 declare const __SLIDEV_HASH_ROUTE__: boolean
 
+/** The project's version (package.json), set by vite.config.ts. */
+declare const __DECK_VERSION__: string
+/** True in the build for a class (`npm run build:class`): no solutions in it. */
+declare const __CLASS_BUILD__: boolean
+
 declare module 'file-saver'

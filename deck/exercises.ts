@@ -15,7 +15,8 @@ const specs = import.meta.glob<unknown>('../exercises/*/spec.json', { eager: tru
 const readmes = import.meta.glob<string>('../exercises/*/README.md', { eager: true, query: '?raw', import: 'default' })
 // the pristine starters, never the learner's edited copies in exercises/
 const starters = import.meta.glob<string>('../starters/*/task.py', { eager: true, query: '?raw', import: 'default' })
-const solutions = import.meta.glob<string>('../solutions/*/task.py', { eager: true, query: '?raw', import: 'default' })
+// the class build has none: a learner with the deck cannot read them
+const solutions: Record<string, string> = __CLASS_BUILD__ ? {} : import.meta.glob<string>('../solutions/*/task.py', { eager: true, query: '?raw', import: 'default' })
 
 export interface Exercise {
   /** the folder name, e.g. "04-build-folders" */
