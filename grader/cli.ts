@@ -11,7 +11,6 @@ import { loadExercises, selectExercises, UsageError } from './exercises'
 import { resetExercise, showHint } from './learner-state'
 import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
 import { heading, learnerView } from './render'
-import { createBrowserRuntime } from './runtimes/browser'
 import { createCpythonRuntime } from './runtimes/cpython'
 import { createPyodideRuntime } from './runtimes/pyodide'
 import { createSession } from './session'
@@ -70,9 +69,14 @@ export function closest(word: string, known: string[]): string | undefined {
   return best && best[1] <= Math.max(1, Math.floor(best[0].length / 3)) ? best[0] : undefined
 }
 
-function createRuntime(name: RuntimeName, { watching, isolated }: { watching: boolean, isolated: boolean }): Runtime {
-  if (isolated)
-    return createBrowserRuntime({ keepWarm: watching })
+async function createRuntime(name: RuntimeName, { watching, isolated }: { watching: boolean, isolated: boolean }): Promise<Runtime> {
+  if (isolated) {
+    // only the full install has Playwright: the lean one (`npm ci --omit=dev`) grades without it
+    const browser = await import('./runtimes/browser').catch(() => {
+      throw new UsageError('--isolated needs Chromium through Playwright, which the lean install leaves out: run `npm install` first.')
+    })
+    return browser.createBrowserRuntime({ keepWarm: watching })
+  }
   return name === 'cpython' ? createCpythonRuntime() : createPyodideRuntime({ keepWarm: watching })
 }
 
@@ -102,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
   const exercises = selectExercises(all, positionals)
   if (values.isolated && values.runtime !== 'pyodide')
     throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
-  const session = createSession(createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }))
+  const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }))
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const show = async () => {
     const started = performance.now()

@@ -44,19 +44,25 @@ const TYPES = {
  */
 
 /**
- * Serves `dir` on `host`:`port` (port 0: any free port). `headers` go on every response.
+ * Serves `dir` on `host`:`port` (port 0: any free port) under the path `base` (a deck built
+ * with `--base /repo/`, as on GitHub Pages). `headers` go on every response.
  * Rejects with a plain message when the port is taken.
  * @param {string} dir
- * @param {{ headers?: Record<string, string>, port?: number, host?: string }} [options]
+ * @param {{ headers?: Record<string, string>, port?: number, host?: string, base?: string }} [options]
  * @returns {Promise<StaticServer>} the server
  */
 export function serveStatic(dir, options = {}) {
-  const { headers = {}, port = 0, host = '127.0.0.1' } = options
+  const { headers = {}, port = 0, host = '127.0.0.1', base = '/' } = options
   /** @type {string[]} */
   const missing = []
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    let file = path.join(dir, decodeURIComponent(url.pathname))
+    if (!`${url.pathname}/`.startsWith(base)) {
+      missing.push(url.pathname)
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found')
+      return
+    }
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length - 1)))
     if (!file.startsWith(dir)) {
       res.writeHead(403).end()
       return

@@ -99,7 +99,7 @@ export function snapshotDist(): { dir: string, remove: () => void } {
 export type { StaticServer } from '../../scripts/serve-dist.js'
 
 /** dist/ (or `dir`) on 127.0.0.1 at a free port; `headers` go on every response. */
-export function serveStatic(dir = DIST, options: { headers?: Record<string, string> } = {}) {
+export function serveStatic(dir = DIST, options: { headers?: Record<string, string>, base?: string } = {}) {
   return serveDist(dir, options)
 }
 

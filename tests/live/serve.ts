@@ -17,8 +17,8 @@ const ISOLATION = {
 }
 
 /** dist/ on 127.0.0.1; `isolated` adds COOP/COEP so SharedArrayBuffer (interrupts) works. */
-export async function serveDist(options: { isolated: boolean, dir?: string }): Promise<LiveServer> {
-  const server = await serveStatic(options.dir ?? DIST, { headers: options.isolated ? ISOLATION : {} })
+export async function serveDist(options: { isolated: boolean, dir?: string, base?: string }): Promise<LiveServer> {
+  const server = await serveStatic(options.dir ?? DIST, { headers: options.isolated ? ISOLATION : {}, base: options.base })
   return { ...server, isolated: options.isolated }
 }
 
