@@ -19,7 +19,7 @@ export default antfu(
     vue: true,
     typescript: true,
     markdown: false,
-    ignores: ['dist/**', 'dist-class/**', 'public/pyodide/**', 'exercises/**', 'starters/**', 'solutions/**', 'pages/**', 'slides.md', '**/*.md', '.slidev/**', 'bench/results/**', 'tests/class/fixture/**'],
+    ignores: ['dist/**', 'dist-class/**', 'public/pyodide/**', 'exercises/**', 'starters/**', 'solutions/**', 'pages/**', 'slides.md', '**/*.md', '.slidev/**', 'bench/results/**', 'tests/class/fixture/**', '.github/workflows/classroom.yml'],
   },
   {
     rules: {
