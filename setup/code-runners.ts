@@ -64,8 +64,11 @@ const runPython: CodeRunner = async (code, ctx) => {
       state.phase = 'running'
   })
   python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S }, stopper.signal).then((result) => {
-    off()
     state.result = result
+  }, (error: Error) => {
+    state.result = { status: 'failed', message: error.message, ms: 0 }
+  }).finally(() => {
+    off()
     state.phase = 'finished'
     state.stop = undefined
   })

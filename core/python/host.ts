@@ -157,8 +157,13 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
     if (signal?.aborted)
       return cancelled
     let worker: LiveWorker
+    let stopWaiting = () => {}
     try {
-      const aborted = new Promise<undefined>(resolve => signal?.addEventListener('abort', () => resolve(undefined), { once: true }))
+      const aborted = new Promise<undefined>((resolve) => {
+        const onAbort = () => resolve(undefined)
+        signal?.addEventListener('abort', onAbort, { once: true })
+        stopWaiting = () => signal?.removeEventListener('abort', onAbort)
+      })
       const got = await Promise.race([ready(), aborted])
       if (!got)
         return cancelled
@@ -166,6 +171,9 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
     }
     catch (error) {
       return { kind: 'failed', message: `Python could not start: ${(error as Error).message}` }
+    }
+    finally {
+      stopWaiting() // one listener per run, gone once Python is there
     }
     if (worker.interrupt)
       Atomics.store(worker.interrupt, 0, 0)

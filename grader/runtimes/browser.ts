@@ -43,9 +43,12 @@ interface Relay {
   listeners: Map<number, Parameters<WorkerPort['listen']>>
 }
 
-/** A message from the page, or undefined when it is not one. */
-function readMessage(raw: unknown): FromWorker | undefined {
-  return typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? raw as FromWorker : undefined
+/** What the relay page passes on: a worker's message, or word that the worker died. */
+type PageMessage = FromWorker | { type: 'worker-failed', message?: unknown }
+
+/** A message from the page, or undefined when it is not one (the host validates the rest). */
+function readMessage(raw: unknown): PageMessage | undefined {
+  return typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? raw as PageMessage : undefined
 }
 
 async function openRelay(context: BrowserContext, origin: string): Promise<Relay> {
@@ -56,8 +59,8 @@ async function openRelay(context: BrowserContext, origin: string): Promise<Relay
     const message = readMessage(raw)
     if (!listener || !message)
       return
-    if ((message as { type: string }).type === 'worker-failed')
-      listener[1](String((message as unknown as { message?: unknown }).message ?? 'the worker stopped'))
+    if (message.type === 'worker-failed')
+      listener[1](String(message.message ?? 'the worker stopped'))
     else listener[0](message)
   })
   // a page that crashes or closes takes its workers with it: each host hears so at once

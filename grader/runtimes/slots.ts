@@ -19,7 +19,6 @@ export function createSlots(count: number) {
         next()
       else free++
     },
-    get idle() { return free === count },
     /** how many are waiting for a slot */
     get waiting() { return waiting.length },
   }
