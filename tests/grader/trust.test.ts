@@ -9,7 +9,7 @@ import type { Runtime } from '../../core/protocol'
 import type { Spec } from '../../core/spec'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
 import { createBrowserRuntime } from '../../grader/runtimes/browser'
@@ -23,6 +23,16 @@ const spec = (id: string): Spec => validateSpec(JSON.parse(readFileSync(join(PRO
 const starter = (id: string) => readFileSync(join(PROJECT, 'starters', id, 'task.py'), 'utf8')
 
 const watch = watchForEscapes()
+
+/**
+ * On a fresh clone the first runtime makes Python's snapshot (Chromium compiles Pyodide
+ * too): started one at a time, before its tests, so their own limits measure only them.
+ */
+const STARTUP_MS = 600_000
+async function started(runtime: Runtime): Promise<Runtime> {
+  await runtime.version()
+  return runtime
+}
 
 /** Every route to JavaScript an interpreter offers, each used to write the canary or knock on the server. */
 function escapeByJavaScript(call: string) {
@@ -86,8 +96,11 @@ describe.each([
   ['the default runtime (Pyodide in a restricted process)', () => createPyodideRuntime({ keepWarm: false })],
   ['the isolated mode (Pyodide in Chromium)', () => createBrowserRuntime({ keepWarm: false })],
 ])('%s: no way out', (_, create) => {
-  const runtime = create()
-  afterAll(() => runtime.close())
+  let runtime: Runtime
+  beforeAll(async () => {
+    runtime = await started(create())
+  }, STARTUP_MS)
+  afterAll(() => runtime?.close())
 
   it('learner code that reaches for JavaScript by every route Pyodide offers writes nothing, runs nothing and reaches no network', async () => {
     const verdict = await gradeExercise(runtime, spec('08-file-facts'), escapeByJavaScript('largest_file'))
@@ -144,8 +157,11 @@ def largest_file(folder):
 `
 
 describe.each([...RUNTIMES_UNDER_TEST, ['isolated (Pyodide in Chromium)', () => createBrowserRuntime({ keepWarm: false })] as const])('%s: one exercise, one verdict', (_, create) => {
-  const runtime: Runtime = create()
-  afterAll(() => runtime.close())
+  let runtime: Runtime
+  beforeAll(async () => {
+    runtime = await started(create())
+  }, STARTUP_MS)
+  afterAll(() => runtime?.close())
 
   it('a task.py that wraps the harness cannot change the verdicts of other exercises\' untouched starters', async () => {
     const ids = ['05-bulk-rename', '06-tidy-by-extension', '07-walk-tree']
@@ -167,8 +183,11 @@ describe.each([...RUNTIMES_UNDER_TEST, ['isolated (Pyodide in Chromium)', () => 
 })
 
 describe('cPython (as an unprivileged user): what the child reports is read, never believed', () => {
-  const runtime = createCpythonRuntime(unprivilegedPython())
-  afterAll(() => runtime.close())
+  let runtime: Runtime
+  beforeAll(async () => {
+    runtime = await started(createCpythonRuntime(unprivilegedPython()))
+  }, STARTUP_MS)
+  afterAll(() => runtime?.close())
   const forged = JSON.stringify({ stage: 'call', returned: { value: [], repr: '[]' }, output: '', output_truncated: false, cwd_after: '.', tree_after: { 'a.md': 'A', 'b.md': 'B', 'cat.jpg': 'jpg' } })
 
   it('a forged report after the harness\'s marker, on every descriptor, then a hard exit: the folder is read from disk, no pass', async () => {
