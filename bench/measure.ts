@@ -12,6 +12,8 @@ export interface Row {
   target?: string
   /** the target in milliseconds, worked out from the baselines of the same run */
   limitMs?: number
+  /** a row that measures memory: medianMs and limitMs hold megabytes, and no ratio is given */
+  unit?: 'MB'
 }
 
 export function median(values: number[]): number {
@@ -48,11 +50,13 @@ export async function pythonBaseline(runs = 15): Promise<Row> {
 }
 
 export function table(rows: Row[], baseline: Row): string {
-  const verdict = (r: Row) => (r.limitMs === undefined ? '' : r.medianMs <= r.limitMs ? `met (≤ ${format(r.limitMs)})` : `**missed** (> ${format(r.limitMs)})`)
+  const show = (r: Row, value: number) => (r.unit === 'MB' ? `${value.toFixed(0)} MB` : format(value))
+  const verdict = (r: Row) => (r.limitMs === undefined ? '' : r.medianMs <= r.limitMs ? `met (≤ ${show(r, r.limitMs)})` : `**missed** (> ${show(r, r.limitMs)})`)
+  const ratio = (r: Row) => (r.unit === 'MB' ? '' : (r.medianMs / baseline.medianMs).toFixed(1))
   const lines = [
     '| measurement | median | × baseline | runs | target | |',
     '|---|---:|---:|---:|---|---|',
-    ...[baseline, ...rows].map(r => `| ${r.name} | ${format(r.medianMs)} | ${(r.medianMs / baseline.medianMs).toFixed(1)} | ${r.runs} | ${r.target ?? ''} | ${verdict(r)} |`),
+    ...[baseline, ...rows].map(r => `| ${r.name} | ${show(r, r.medianMs)} | ${ratio(r)} | ${r.runs} | ${r.target ?? ''} | ${verdict(r)} |`),
   ]
   return lines.join('\n')
 }

@@ -4,6 +4,7 @@
 import type { LearnerResult } from './grade-class'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadExercises, UsageError } from '../exercises'
@@ -14,10 +15,13 @@ import { readClassFolder } from './entries'
 import { gradeClass } from './grade-class'
 import { gradesCsv, learnerJson, reportHtml, resultFileNames } from './outputs'
 
+/** One lane more than cores: a lane often waits (a loop that runs out its time, a verdict another lane works out). */
+const DEFAULT_JOBS = availableParallelism() + 1
+
 const USAGE = `Usage:
   npm run grade-class -- <folder>              grade everyone in <folder>
   npm run grade-class -- <folder> --out <dir>  write the results to <dir> (default: <folder>-grades)
-  npm run grade-class -- <folder> --jobs 3     learners graded at once (default: 2)
+  npm run grade-class -- <folder> --jobs 3     learners graded at once (default: ${DEFAULT_JOBS}, the cores + 1)
 
 <folder> holds one entry per learner: a folder with their exercises (exercises/NN-slug/task.py
 or NN-slug/task.py) or a hand-in file (.json) downloaded from the deck.`
@@ -26,7 +30,7 @@ const STATE_FILE = '.grade-class-state.json'
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, jobs: { type: 'string', default: '2' }, help: { type: 'boolean', short: 'h' } } })
+    return parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, jobs: { type: 'string', default: String(DEFAULT_JOBS) }, help: { type: 'boolean', short: 'h' } } })
   }
   catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`)

@@ -1,16 +1,22 @@
-// Grades a whole class in the isolated mode: one headless Chromium, one browser context
-// per learner, a fresh worker per exercise; several learners at once. A learner whose
-// files have not changed since the last run keeps their results.
+// Grades a whole class in the isolated mode: one headless Chromium, a few lanes side by
+// side, each a browser context whose learners are graded one after another, one exercise
+// at a time in a fresh worker (a page that crashes is replaced, with its context). A learner
+// whose files have not changed since the last run keeps their results, and a task.py
+// that is byte for byte one graded already in this run (a starter, the same answer)
+// gets that verdict.
 
 import type { Browser } from 'playwright-chromium'
+import type { EvaluatedValue, Runtime } from '../../core/protocol'
 import type { ExerciseResult } from '../../core/report'
+import type { Spec } from '../../core/spec'
 import type { Exercise } from '../exercises'
 import type { LearnerEntry } from './entries'
+import { createHash } from 'node:crypto'
 import { gradeExercise } from '../../core/grade'
 import { exerciseResult } from '../../core/report'
 import { SpecError } from '../../core/spec'
 import { titleOf } from '../exercises'
-import { createBrowserRuntime } from '../runtimes/browser'
+import { createBrowserRuntime, startSharedIsolationServer } from '../runtimes/browser'
 
 export interface LearnerResult {
   name: string
@@ -33,30 +39,65 @@ function notGraded(exercise: Exercise, message: string): ExerciseResult {
   }
 }
 
-export async function gradeLearner(learner: LearnerEntry, exercises: Exercise[], browser: Browser): Promise<LearnerResult> {
-  const runtime = createBrowserRuntime({ browser, keepWarm: false })
-  try {
-    const results = await Promise.all(exercises.map(async (exercise): Promise<ExerciseResult> => {
-      const task = learner.tasks.get(exercise.id)
-      if (exercise.spec instanceof SpecError)
-        return notGraded(exercise, `its spec.json is broken (${exercise.spec.message})`)
-      if (!task)
-        return notGraded(exercise, 'not handed in.')
-      if ('problem' in task)
-        return notGraded(exercise, task.problem)
-      try {
-        const verdict = await gradeExercise(runtime, exercise.spec, task.source)
-        return exerciseResult({ id: exercise.id, title: titleOf(exercise), verdict })
+/**
+ * Work one run shares between learners: the verdict of each distinct task.py (grading is
+ * the same for the same bytes; a verdict holds nothing of the learner who handed it in)
+ * and the specs' expressions, worked out once in a fresh worker no learner code ran in.
+ */
+export interface SharedWork {
+  verdicts: Map<string, Promise<ExerciseResult>>
+  expressions: Map<string, Promise<EvaluatedValue>>
+}
+
+export function newSharedWork(): SharedWork {
+  return { verdicts: new Map(), expressions: new Map() }
+}
+
+/** The runtime, with its expressions looked up in the run's shared values first. */
+function withSharedExpressions(runtime: Runtime, known: SharedWork['expressions']): Runtime {
+  return {
+    ...runtime,
+    evaluate(expressions) {
+      const asked = expressions.filter(e => !known.has(e))
+      if (asked.length) {
+        const values = runtime.evaluate(asked)
+        values.catch(() => asked.forEach(e => known.delete(e)))
+        asked.forEach((e, i) => known.set(e, values.then(all => all[i])))
       }
-      catch (error) {
-        return notGraded(exercise, `the grader could not grade it (${(error as Error).message}).`)
-      }
-    }))
-    return { name: learner.name, from: learner.from, notes: learner.notes, exercises: results, fingerprint: learner.fingerprint }
+      return Promise.all(expressions.map(e => known.get(e)!))
+    },
   }
-  finally {
-    await runtime.close()
+}
+
+/** One learner's exercises, on a runtime of the isolated mode no other learner uses meanwhile. */
+export async function gradeLearner(learner: LearnerEntry, exercises: Exercise[], runtime: Runtime, shared = newSharedWork()): Promise<LearnerResult> {
+  const gradeOnce = (exercise: Exercise & { spec: Spec }, source: string): Promise<ExerciseResult> => {
+    const key = `${exercise.id}:${createHash('sha256').update(source).digest('hex')}`
+    let result = shared.verdicts.get(key)
+    if (!result) {
+      result = gradeExercise(runtime, exercise.spec, source).then(verdict => exerciseResult({ id: exercise.id, title: titleOf(exercise), verdict }))
+      result.catch(() => shared.verdicts.delete(key)) // the grader's own failure: another learner's copy tries again
+      shared.verdicts.set(key, result)
+    }
+    return result
   }
+  const results = await Promise.all(exercises.map(async (exercise): Promise<ExerciseResult> => {
+    const task = learner.tasks.get(exercise.id)
+    const { spec } = exercise
+    if (spec instanceof SpecError)
+      return notGraded(exercise, `its spec.json is broken (${spec.message})`)
+    if (!task)
+      return notGraded(exercise, 'not handed in.')
+    if ('problem' in task)
+      return notGraded(exercise, task.problem)
+    try {
+      return await gradeOnce({ ...exercise, spec }, task.source)
+    }
+    catch (error) {
+      return notGraded(exercise, `the grader could not grade it (${(error as Error).message}).`)
+    }
+  }))
+  return { name: learner.name, from: learner.from, notes: learner.notes, exercises: results, fingerprint: learner.fingerprint }
 }
 
 export interface ClassProgress { done: number, total: number, secondsLeft?: number }
@@ -77,22 +118,34 @@ export async function gradeClass(
     else todo.push(i)
   })
   const started = performance.now()
+  const shared = newSharedWork()
+  const server = await startSharedIsolationServer()
+  // a lane's runtime opens its context when its first learner needs one; one worker at a
+  // time per lane, as each renderer holds its own memory
+  const lanes = Array.from({ length: Math.max(1, jobs) }, () => withSharedExpressions(createBrowserRuntime({ browser, server, keepWarm: false, startAhead: false, lanes: 1 }), shared.expressions))
   let done = 0
   onProgress?.({ done, total: todo.length })
   let next = 0
-  const gradeNext = async () => {
+  const gradeNext = async (runtime: Runtime) => {
     const index = todo[next++]
-    results[index] = await gradeLearner(learners[index], exercises, browser)
+    results[index] = await gradeLearner(learners[index], exercises, runtime, shared)
     done++
+    // learners finish side by side: the time per learner so far is wall time, lanes included
     const perLearner = (performance.now() - started) / done
-    onProgress?.({ done, total: todo.length, secondsLeft: ((todo.length - done) * perLearner) / jobs / 1000 })
+    onProgress?.({ done, total: todo.length, secondsLeft: ((todo.length - done) * perLearner) / 1000 })
   }
-  const lane = async () => {
-    while (next < todo.length) await gradeNext()
+  const lane = async (runtime: Runtime) => {
+    while (next < todo.length) await gradeNext(runtime)
   }
-  // the first learner alone: the snapshot is made once, then every learner starts from it
-  if (todo.length)
-    await gradeNext()
-  await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, lane))
+  try {
+    // Python's snapshot is made once, before any learner's code, then every lane starts from it
+    if (todo.length)
+      await lanes[0].version()
+    await Promise.all(lanes.map(lane))
+  }
+  finally {
+    await Promise.all(lanes.map(runtime => runtime.close()))
+    await server.close()
+  }
   return { results, reused: learners.length - todo.length }
 }

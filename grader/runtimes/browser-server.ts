@@ -41,6 +41,7 @@ export async function startIsolationServer(pyodideDir: string, snapshotFile: str
     files.set(`/pyodide/${name}`, readFileSync(join(pyodideDir, name)))
   let snapshot = existsSync(snapshotFile) ? readFileSync(snapshotFile) : undefined
   let upload: (() => void) | undefined
+  let uploaded: Promise<void> | undefined
 
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
@@ -85,7 +86,7 @@ export async function startIsolationServer(pyodideDir: string, snapshotFile: str
   return {
     origin: `http://127.0.0.1:${port}`,
     hasSnapshot: () => snapshot !== undefined,
-    acceptSnapshot: () => new Promise<void>(resolve => (upload = resolve)),
+    acceptSnapshot: () => uploaded ??= new Promise<void>(resolve => (upload = resolve)),
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   }
 }

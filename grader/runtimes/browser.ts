@@ -51,7 +51,7 @@ function readMessage(raw: unknown): PageMessage | undefined {
   return typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? raw as PageMessage : undefined
 }
 
-async function openRelay(context: BrowserContext, origin: string): Promise<Relay> {
+async function openRelay(context: BrowserContext, origin: string, onLost: () => void): Promise<Relay> {
   const page = await context.newPage()
   const listeners = new Map<number, Parameters<WorkerPort['listen']>>()
   await page.exposeBinding('toGrader', (_, id: unknown, raw: unknown) => {
@@ -64,7 +64,10 @@ async function openRelay(context: BrowserContext, origin: string): Promise<Relay
     else listener[0](message)
   })
   // a page that crashes or closes takes its workers with it: each host hears so at once
-  const lost = () => [...listeners.values()].forEach(([, onFailure]) => onFailure('the grading page stopped'))
+  const lost = () => {
+    onLost()
+    ;[...listeners.values()].forEach(([, onFailure]) => onFailure('the grading page stopped'))
+  }
   page.on('crash', lost)
   page.on('close', lost)
   await page.goto(`${origin}/`)
@@ -92,11 +95,22 @@ function pageWorker({ page, listeners }: Relay): WorkerPort {
 export interface BrowserRuntimeOptions {
   /** A browser shared by several runtimes (one per learner); else one of its own. */
   browser?: Browser
+  /** A server shared by several runtimes, started by startIsolationServer; else one of its own. */
+  server?: IsolationServer
   keepWarm?: boolean
+  /** Load Python before the first exercise asks (default): false for a runtime opened when needed. */
+  startAhead?: boolean
+  /** Exercises graded at once (default: one per core). */
+  lanes?: number
 }
 
-export function createBrowserRuntime({ browser: shared, keepWarm = true }: BrowserRuntimeOptions = {}): Runtime {
-  const file = snapshotFile('browser')
+/** The server of the isolated mode, for runtimes that share one. */
+export function startSharedIsolationServer(): Promise<IsolationServer> {
+  return startIsolationServer(PYODIDE_DIR, snapshotFile('browser'))
+}
+
+export function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Runtime {
+  const { browser: sharedBrowser, server: sharedServer, keepWarm = true, startAhead = true, lanes } = options
   let server: IsolationServer | undefined
   let browser: Browser | undefined
   let context: BrowserContext | undefined
@@ -106,22 +120,36 @@ export function createBrowserRuntime({ browser: shared, keepWarm = true }: Brows
     spawn: () => pageWorker(relay),
   }, { restart: false })
 
+  // the relay page; after a crash, a new one in a new context, so nothing of the old carries over
+  let relay: { ready: Promise<Relay>, lost: boolean } | undefined
+  const currentRelay = (): Promise<Relay> => {
+    if (!relay || relay.lost) {
+      const fresh = { lost: false, ready: (async () => {
+        await context?.close().catch(() => {})
+        context = await browser!.newContext()
+        return openRelay(context, server!.origin, () => (fresh.lost = true))
+      })() }
+      relay = fresh
+    }
+    return relay.ready
+  }
+
   const setup = (async () => {
-    server = await startIsolationServer(PYODIDE_DIR, file)
-    browser = shared ?? await launchIsolationBrowser()
-    context = await browser.newContext()
-    const relay = await openRelay(context, server.origin)
+    server = sharedServer ?? await startSharedIsolationServer()
+    browser = sharedBrowser ?? await launchIsolationBrowser()
     if (!server.hasSnapshot()) {
       // made by a worker that never sees learner code, before any learner code exists
       const uploaded = server.acceptSnapshot()
-      const maker = hostOn(relay)
+      const maker = hostOn(await currentRelay())
       await Promise.race([Promise.all([maker.preload(), uploaded]), new Promise(resolve => setTimeout(resolve, LOAD_LIMIT_MS))])
       await maker.close()
     }
-    return relay
   })()
   setup.catch(() => {})
-  const pool = createHostPool(async () => hostOn(await setup), { keepWarm })
+  const pool = createHostPool(async () => {
+    await setup
+    return hostOn(await currentRelay())
+  }, { keepWarm, startAhead, lanes })
 
   return {
     name: 'pyodide',
@@ -131,9 +159,10 @@ export function createBrowserRuntime({ browser: shared, keepWarm = true }: Brows
     async close() {
       await pool.close()
       await context?.close().catch(() => {})
-      if (!shared)
+      if (!sharedBrowser)
         await browser?.close().catch(() => {})
-      await server?.close()
+      if (!sharedServer)
+        await server?.close()
     },
   }
 }

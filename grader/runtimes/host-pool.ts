@@ -11,10 +11,13 @@ import { createSlots } from './slots'
 export interface HostPoolOptions {
   /** Keep a warm host per core waiting after a run (watch mode); false: only while exercises wait. */
   keepWarm: boolean
+  /** Start a host per core at once, before the first exercise asks (default); false: when asked. */
+  startAhead?: boolean
+  /** How many exercises run at once (default: one per core). */
+  lanes?: number
 }
 
-export function createHostPool(start: () => Promise<PythonHost>, { keepWarm }: HostPoolOptions) {
-  const lanes = availableParallelism()
+export function createHostPool(start: () => Promise<PythonHost>, { keepWarm, startAhead = true, lanes = availableParallelism() }: HostPoolOptions) {
   const slots = createSlots(lanes)
   const spares: Promise<PythonHost>[] = []
   const live = new Set<Promise<PythonHost>>()
@@ -44,10 +47,17 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm }: H
     void host.then(made => made.close(), () => {})
     refill(true)
   }
-  while (spares.length < lanes) spares.push(launch()) // ready before the first exercise asks
+  if (startAhead) { // ready before the first exercise asks
+    while (spares.length < lanes) spares.push(launch())
+  }
 
   return {
-    version: async () => (await (spares[0] ?? take())).preload(),
+    /** Python's version, from a spare host (started if none waits, and kept for the next exercise). */
+    async version() {
+      if (!spares.length)
+        spares.push(launch())
+      return (await spares[0]).preload()
+    },
     /** A fresh host for one exercise; waits while one runs per core. */
     async exercise(): Promise<ExerciseRunner> {
       await slots.acquire()

@@ -4,6 +4,27 @@
 // strings and no request outside this server.
 const workers = new Map()
 
+/** Files every worker needs, fetched once per page; a fresh worker gets copies. */
+const PRELOADED = ['/harness.json', '/snapshot', '/pyodide/pyodide-lock.json', '/pyodide/python_stdlib.zip']
+const fetched = new Map()
+let compiled
+
+/** Pyodide compiled once (workers of one page share its code), and the files, once there. */
+async function preloaded() {
+  compiled ??= WebAssembly.compileStreaming(fetch('/pyodide/pyodide.asm.wasm'))
+  const files = {}
+  for (const path of PRELOADED) {
+    if (!fetched.has(path)) {
+      const response = await fetch(path)
+      if (!response.ok)
+        continue // the snapshot, before the first worker has made it: that worker fetches it itself
+      fetched.set(path, await response.arrayBuffer())
+    }
+    files[path] = fetched.get(path)
+  }
+  return { type: 'preloaded', module: await compiled, files }
+}
+
 Object.assign(globalThis, {
   spawnWorker(id) {
     const worker = new Worker('/worker.js', { type: 'module' })
@@ -13,6 +34,10 @@ Object.assign(globalThis, {
       event.preventDefault()
       globalThis.toGrader(id, { type: 'worker-failed', message: event.message || 'the worker stopped' })
     }
+    preloaded().then(
+      message => worker.postMessage(message),
+      error => globalThis.toGrader(id, { type: 'worker-failed', message: `Pyodide could not be loaded: ${error}` }),
+    )
   },
   postToWorker(id, message) {
     workers.get(id)?.postMessage(message)
