@@ -80,7 +80,9 @@ let nextWorker = 0
 /** A Web Worker of the relay page, as the host sees a worker. */
 function pageWorker({ page, listeners }: Relay): WorkerPort {
   const id = ++nextWorker
-  const call = (script: (args: [number, unknown]) => void, message?: unknown) => void page.evaluate(script, [id, message] as [number, unknown]).catch(() => {}) // the page is gone: the host learns it from the worker's silence
+  // the page is gone: the host hears so at once, as from a worker that stopped
+  const call = (script: (args: [number, unknown]) => void, message?: unknown) => void page.evaluate(script, [id, message] as [number, unknown])
+    .catch(() => listeners.get(id)?.[1]('the grading page stopped'))
   call(([i]) => (globalThis as any).spawnWorker(i))
   return {
     post: message => call(([i, m]) => (globalThis as any).postToWorker(i, m), message),
