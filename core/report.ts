@@ -30,7 +30,13 @@ export interface Report {
 }
 
 /** One exercise as graded: its verdict, or the problem that kept it from being graded. */
-export interface ExerciseRun { id: string, title: string, verdict: ExerciseVerdict }
+export interface ExerciseRun {
+  id: string
+  title: string
+  verdict: ExerciseVerdict
+  /** Not gradable whatever task.py holds (a broken spec, a task.py that is not there): its problem says what to do. */
+  blocked?: boolean
+}
 
 export function capOutput(output: string): string | null {
   if (!output)

@@ -7,10 +7,10 @@ import { parseArgs } from 'node:util'
 import { RUNTIMES } from '../core/protocol'
 import { buildReport, exerciseResult } from '../core/report'
 import { SpecError } from '../core/spec'
-import { loadExercises, selectExercises, UsageError } from './exercises'
+import { loadExercises, selectExercises, titleOf, UsageError } from './exercises'
 import { resetExercise, showHint } from './learner-state'
 import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
-import { heading, learnerView } from './render'
+import { heading, learnerView, prose } from './render'
 import { createCpythonRuntime } from './runtimes/cpython'
 import { createPyodideRuntime } from './runtimes/pyodide'
 import { createSession } from './session'
@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1)
       throw new UsageError(`say which exercise, e.g. \`npm run ${command} -- 04\``)
     const [exercise] = selectExercises(all, positionals)
-    console.log(command === 'hint' ? showHint(exercise) : resetExercise(exercise))
+    console.log(prose(command === 'hint' ? showHint(exercise) : resetExercise(exercise)))
     return 0
   }
   if (!RUNTIMES.includes(values.runtime as RuntimeName)) {
@@ -108,13 +108,14 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
   const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }))
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
-  const show = async () => {
+  const course = all.map(e => ({ id: e.id, title: titleOf(e) }))
+  const show = async (saved?: string) => {
     const started = performance.now()
     const runs = await session.grade(exercises)
     const seconds = (performance.now() - started) / 1000
     if (values.json)
       process.stdout.write(`${JSON.stringify(buildReport(session.runtime.name, runs.map(exerciseResult)), null, 2)}\n`)
-    else console.log(learnerView(runs, { taskRoot, selected: positionals.length > 0, watching: values.watch, seconds }))
+    else console.log(learnerView(runs, { taskRoot, selected: positionals.length > 0, watching: values.watch, seconds, course, saved }))
     return runs.every(run => run.verdict.status === 'pass')
   }
   if (!values.json)
@@ -127,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
   return watchUntilStopped(session, exercises, show, values.json)
 }
 
-function watchUntilStopped(session: Session, exercises: Exercise[], show: () => Promise<boolean>, json: boolean): Promise<number> {
+function watchUntilStopped(session: Session, exercises: Exercise[], show: (saved?: string) => Promise<boolean>, json: boolean): Promise<number> {
   let grading = Promise.resolve(true)
   const stop = watchTasks(exercises, (exercise) => {
     grading = grading.then(() => {
@@ -135,7 +136,7 @@ function watchUntilStopped(session: Session, exercises: Exercise[], show: () => 
         console.clear()
         console.log(`Saved ${exercise.taskPath.split('/').slice(-3).join('/')}; grading again…`)
       }
-      return show()
+      return show(exercise.id)
     }).catch((error: Error) => {
       console.error(`grader: could not grade ${exercise.id}: ${error.message}`)
       return false

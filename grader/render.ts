@@ -1,7 +1,9 @@
-// What the learner reads: a progress list, then the first unfinished exercise,
-// its first failing case in full and the others one line each.
+// What the learner reads: a progress list, then one exercise explained (the one just
+// saved in watch mode, else the first unfinished), its first failing case in full and
+// the others one line each; after a pass, where to go next.
 import type { CaseVerdict } from '../core/judge'
 import type { ExerciseRun } from '../core/report'
+import { inlineCode } from '../core/inline-code'
 import { exerciseResult } from '../core/report'
 import { CPYTHON_WARNING } from './runtimes/cpython'
 
@@ -12,6 +14,12 @@ const red = paint(31)
 const yellow = paint(33)
 const dim = paint(2)
 const bold = paint(1)
+const cyan = paint(36)
+
+/** Text with its `code` shown coloured, without the backticks. */
+export const prose = (text: string) => inlineCode(text).map(p => (p.code ? cyan(p.text) : p.text)).join('')
+/** Text without the backticks, for lines painted one colour. */
+const plain = (text: string) => inlineCode(text).map(p => p.text).join('')
 
 export interface ViewContext {
   /** "exercises" or "solutions": where the graded task.py files are */
@@ -20,6 +28,10 @@ export interface ViewContext {
   selected: boolean
   watching: boolean
   seconds: number
+  /** every exercise of the course, in order */
+  course: { id: string, title: string }[]
+  /** watch mode: the exercise whose task.py was just saved */
+  saved?: string
 }
 
 export function heading(runtime: string, what: string): string {
@@ -40,11 +52,15 @@ export function learnerView(runs: ExerciseRun[], context: ViewContext): string {
     lines.push(`  ${mark}  ${result.id.slice(0, 2)} ${result.title}${detail}`)
   })
   const done = results.filter(r => r.status === 'pass').length
-  lines.push('', bold(`  ${done} of ${results.length} done`) + dim(`  (${context.seconds.toFixed(1)} s)`))
-  const next = runs.find((_, i) => results[i].status !== 'pass')
-  if (next)
-    lines.push(feedback(next, context))
-  else lines.push('', green(`  ${praise(runs, context)}`), '')
+  const part = results.length < context.course.length ? dim(`  (of the ${context.course.length} exercises in the course, ${results.length} graded here)`) : ''
+  lines.push('', bold(`  ${done} of ${results.length} done`) + part + dim(`  (${context.seconds.toFixed(1)} s)`))
+  const saved = runs.find(r => r.id === context.saved)
+  if (saved?.verdict.status === 'pass')
+    lines.push('', green(`  ✔ ${saved.id.slice(0, 2)} ${saved.title} passes now. Well done!`))
+  const explained = saved && saved.verdict.status !== 'pass' ? saved : runs.find(r => r.verdict.status !== 'pass')
+  if (explained)
+    lines.push(feedback(explained, context))
+  else lines.push('', green(`  ${praise(runs, context)}`), ...nextUp(runs, context), '')
   if (context.watching)
     lines.push(dim('  Watching your task.py files: save one to grade it again. Ctrl+C stops.'))
   return lines.join('\n')
@@ -58,12 +74,19 @@ function praise(runs: ExerciseRun[], { selected }: ViewContext): string {
   return `Exercises ${runs.map(r => r.id.slice(0, 2)).join(', ')} pass. Well done!`
 }
 
+/** After the asked-for exercises pass: the one after them in the course, if any. */
+function nextUp(runs: ExerciseRun[], { course, selected }: ViewContext): string[] {
+  const last = course.findIndex(e => e.id === runs.at(-1)?.id)
+  const next = selected ? course[last + 1] : undefined
+  return next ? [`  Next up: ${next.id.slice(0, 2)} ${next.title}. Open ${bold(`exercises/${next.id}/README.md`)}, then ${bold(`npm run grade -- ${next.id.slice(0, 2)}`)}`] : []
+}
+
 function feedback(run: ExerciseRun, context: ViewContext): string {
   const number = run.id.slice(0, 2)
   const lines = ['', bold(`── ${number} ${run.title} ${'─'.repeat(Math.max(4, 60 - run.title.length))}`)]
   const { problem, cases } = run.verdict
   if (problem) {
-    lines.push(...pad(problem).map(l => red(l)), '')
+    lines.push(...pad(problem).map(l => red(plain(l))), '')
   }
   else {
     const firstFailing = cases.findIndex(v => v.status !== 'pass')
@@ -78,6 +101,10 @@ function feedback(run: ExerciseRun, context: ViewContext): string {
       lines.push('')
   }
   const taskFile = `${context.taskRoot}/${run.id}/task.py`
+  if (run.blocked) { // nothing to edit in task.py: the problem above says what to do
+    lines.push('')
+    return lines.join('\n')
+  }
   lines.push(context.watching
     ? `  Edit ${bold(taskFile)} and save: it is graded again at once. Stuck? ${bold(`npm run hint -- ${number}`)}`
     : `  Edit ${bold(taskFile)}, save, and run ${bold(`npm run grade -- ${number}`)} again\n  (or keep ${bold('npm run grade -- --watch')} open). Stuck? ${bold(`npm run hint -- ${number}`)}`)
@@ -85,16 +112,26 @@ function feedback(run: ExerciseRun, context: ViewContext): string {
   return lines.join('\n')
 }
 
-/** The first line of a verdict's message, for the cases after the first failing one. */
-function summary(verdict: CaseVerdict): string {
-  const first = verdict.message.split('\n')[0]
-  return first.length > 90 ? `${first.slice(0, 89)}…` : first
+/**
+ * A verdict in one line, for the cases after the first failing one: the first line of its
+ * message, and where that ends in a colon, the reason (an exception's last line, else the next).
+ */
+export function summary(verdict: CaseVerdict): string {
+  const lines = verdict.message.split('\n').map(l => l.trim()).filter(Boolean)
+  let line = lines[0] ?? ''
+  const raised = / raised (\w+):$/.exec(line)
+  if (raised && lines.length > 1) // the exception's own last line, without its name said twice
+    line = `${line} ${lines.at(-1)!.replace(`${raised[1]}: `, '')}`
+  else if (line.endsWith(':') && lines.length > 1)
+    line = `${line} ${lines[1].replace(/^- /, '')}`
+  const text = plain(line)
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text
 }
 
 const pad = (text: string) => text.split('\n').map(l => `     ${l}`)
 
 function explain(verdict: CaseVerdict): string[] {
-  const lines = pad(verdict.message)
+  const lines = pad(verdict.message).map(prose)
   if (verdict.picture)
     lines.push('', '     Your folder afterwards:', ...pad(verdict.picture).map(l => `  ${l}`))
   if (verdict.output) {

@@ -18,9 +18,9 @@ export function createSession(runtime: Runtime) {
     const run = (verdict: ExerciseVerdict): ExerciseRun => ({ id: exercise.id, title: titleOf(exercise), verdict })
     const { spec, taskPath, number } = exercise
     if (spec instanceof SpecError)
-      return run({ status: 'error', problem: `${spec.message}\nThis exercise cannot be graded until its spec.json is fixed; the others can.`, cases: [] })
+      return { ...run({ status: 'error', problem: `${spec.message}\nThis exercise cannot be graded until its spec.json is fixed; the others can.`, cases: [] }), blocked: true }
     if (!existsSync(taskPath))
-      return run({ status: 'error', problem: `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`, cases: [] })
+      return { ...run({ status: 'error', problem: `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`, cases: [] }), blocked: true }
     const source = readFileSync(taskPath, 'utf8')
     const last = known.get(exercise.id)
     if (last?.source === source)
