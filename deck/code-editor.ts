@@ -1,8 +1,11 @@
 // The exercise slide's code editor: CodeMirror 6 with Python, bundled with the
 // deck (works offline). Tab indents 4 spaces, Shift+Tab dedents, Enter keeps the
 // indentation (one more level after a `:`), Ctrl/Cmd+Enter checks, Esc leaves the
-// editor (the arrow keys go back to the slides). Long lines wrap, indented one level
-// deeper than their start.
+// editor (the arrow keys go back to the slides). Arrived at by the Tab key, the editor
+// lets Tab move on (CodeMirror's tab-focus mode) until the learner types or clicks in it,
+// so a keyboard user passing through never indents the code. Long lines wrap, indented
+// one level deeper than their start. The caret starts at the function, and Reset or Undo
+// keep it in view.
 //
 // The editor's element carries a small hook for tests and tools:
 //   element.__editor.text          the code
@@ -83,15 +86,30 @@ function firstDefLine(text: string): number | undefined {
   return top + 1
 }
 
+/** Where the caret starts and what a whole-text change scrolls to: the first line of `firstDefLine`. */
+function functionStart(doc: EditorState['doc']): number {
+  const top = firstDefLine(doc.toString())
+  return top === undefined ? 0 : doc.line(top).from
+}
+
 export function createCodeEditor(parent: HTMLElement, options: {
   doc: string
   label?: string
   onChange?: (text: string) => void
   onCheck?: () => void
+  /** true: Tab moves focus on (the editor was reached by keyboard); false: Tab indents */
+  onTabMovesFocus?: (moves: boolean) => void
 }): CodeEditor {
+  let pointer = false
+  const tabMovesFocus = (view: EditorView, moves: boolean) => {
+    view.setTabFocusMode(moves)
+    options.onTabMovesFocus?.(moves)
+  }
+  const initial = EditorState.create({ doc: options.doc })
   const view = new EditorView({
     parent,
     state: EditorState.create({
+      selection: { anchor: functionStart(initial.doc) },
       doc: options.doc,
       extensions: [
         lineNumbers(),
@@ -126,25 +144,41 @@ export function createCodeEditor(parent: HTMLElement, options: {
           } },
         ])),
         keymap.of([...defaultKeymap, ...historyKeymap]),
+        EditorView.domEventHandlers({
+          pointerdown: (_, v) => {
+            pointer = true
+            tabMovesFocus(v, false)
+          },
+          focus: (_, v) => {
+            tabMovesFocus(v, !pointer)
+            pointer = false
+          },
+          blur: () => options.onTabMovesFocus?.(false), // the key line goes back to the editor's own keys
+        }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged)
+          if (update.docChanged) {
+            if (update.transactions.some(t => t.isUserEvent('input') || t.isUserEvent('delete') || t.isUserEvent('paste')))
+              tabMovesFocus(update.view, false) // typing: from now on Tab indents
             options.onChange?.(update.state.doc.toString())
+          }
         }),
       ],
     }),
   })
 
   // open with the function in view, not the module's docstring
-  const top = firstDefLine(options.doc)
-  if (top !== undefined) {
-    const pos = view.state.doc.line(top).from
-    requestAnimationFrame(() => view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 2 }) }))
+  const showFunction = () => {
+    const pos = functionStart(view.state.doc)
+    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 2 }) })
   }
+  requestAnimationFrame(showFunction)
 
   const get = () => view.state.doc.toString()
   const set = (text: string) => {
-    if (text !== get())
+    if (text !== get()) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+      showFunction()
+    }
   }
   const hook: EditorHook = {
     get text() {

@@ -10,6 +10,7 @@ import type { LiveServer } from './serve'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inlineCode } from '../../core/inline-code'
 import { ROOT } from '../deck/deck'
 import { ensureBuilt } from '../deck/site'
 import { exerciseSlides, launchBrowser, terminalReport, watchedContext } from './helpers'
@@ -160,7 +161,8 @@ describe('an exercise slide, through its buttons', () => {
     expect(shown.filter(v => v.status !== 'pass').length, 'the starter should fail').toBeGreaterThan(0)
     expect(await ex.root.getAttribute('data-passed')).toBe('false')
     const { starters } = await terminal
-    expect(shown).toEqual(comparable(starters.find(e => e.id === UI_ID)!.tests))
+    // the slide shows the grader's `code` as code, without the backticks
+    expect(shown).toEqual(comparable(starters.find(e => e.id === UI_ID)!.tests).map(v => ({ ...v, message: inlineCode(v.message).map(p => p.text).join('') })))
     // a folder that came out wrong is drawn with the problems marked
     expect(await ex.results.locator('.ex-picture .file-tree [data-mark="missing"]').count()).toBeGreaterThan(0)
   })
@@ -229,6 +231,29 @@ describe('an exercise slide, through its buttons', () => {
     await page!.reload()
     await ex.editor.waitFor({ timeout: 60_000 })
     expect(await exerciseOn(page!, slide).root.locator('.ex-hint').count()).toBe(2)
+  })
+
+  it('a keyboard user who tabs into the editor and on never changes the code; once they type or click there, Tab indents', async () => {
+    ready()
+    const ex = exerciseOn(page!, slide)
+    const keys = ex.root.locator('.ex-keys')
+    const before = await ex.editor.text()
+    await ex.root.locator('.ex-readme > summary').focus()
+    for (let i = 0; i < 15 && !(await ex.editor.focused()); i++)
+      await page!.keyboard.press('Tab')
+    expect(await ex.editor.focused()).toBe(true)
+    expect(await keys.innerText()).toMatch(/^Tab moves on/)
+    // the caret is at the function, and the function is in view
+    expect(await ex.editor.box.locator('.cm-activeLine').innerText()).toMatch(/^(?:import|def) /)
+    for (let i = 0; i < 11; i++)
+      await page!.keyboard.press('Tab')
+    expect(await ex.editor.text()).toBe(before)
+    expect(await ex.editor.focused()).toBe(false)
+    await ex.editor.click()
+    expect(await keys.innerText()).toMatch(/^Tab indents/)
+    await page!.keyboard.press('Tab')
+    expect(await ex.editor.text()).not.toBe(before)
+    await ex.editor.setText(before)
   })
 
   it('fetched nothing from outside the local server, without errors', () => {
