@@ -1,8 +1,11 @@
-// Text drawn in SVG (the house picture, the folder trees) must be readable in light and
-// dark mode: axe skips SVG text, so this test measures it. For each visible <text>, the
-// background is the last filled shape of the same picture (painter's order) whose box
-// holds the text's centre, else the slide's own background. WCAG's contrast: at least
-// 4.5:1, 3:1 for large text (24 px, or 18.66 px bold). A failure names slide, mode and text.
+// Text must be readable in light and dark mode, WCAG's contrast: at least 4.5:1, 3:1 for
+// large text (24 px, or 18.66 px bold). Measured here where it went wrong before:
+// - SVG text (the house picture), which axe skips: for each visible <text>, the background
+//   is the last filled shape of the same picture (painter's order) whose box holds the
+//   text's centre, else the slide's own background;
+// - the exercise slide's quiet texts (progress, case count, the editor's key line): the
+//   text's colour over its ancestors' backgrounds, opacities included.
+// A failure names slide, mode and text.
 
 import type { Page } from 'playwright-chromium'
 import type { OpenDeck } from './site'
@@ -10,7 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { loadDeck } from './deck'
 import { openBuiltDeck } from './site'
 
-const slides = (await loadDeck()).filter(s => /<(?:HouseDiagram|FileTree)\b/.test(s.content))
+const deck = await loadDeck()
+const slides = deck.filter(s => /<(?:HouseDiagram|FileTree)\b/.test(s.content))
+const exerciseSlide = deck.find(s => s.content.includes('<ExerciseSlide id="04-build-folders"'))!.no
+const QUIET_TEXTS = ['.ex-done', '.ex-cases-count', '.ex-keys', '.ex-download']
 
 interface LowContrast { text: string, ratio: number, needed: number }
 
@@ -75,7 +81,53 @@ function lowContrast(page: Page, no: number): Promise<LowContrast[]> {
   }, no)
 }
 
-describe.each(['light', 'dark'] as const)('sVG text in %s mode', (colorScheme) => {
+/** The contrast of each element's text over its ancestors' backgrounds. */
+function htmlContrast(page: Page, selectors: string[]): Promise<{ selector: string, text: string, ratio: number }[]> {
+  return page.evaluate((selectors) => {
+    const rgba = (color: string) => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color)
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : [0, 0, 0, 0]
+    }
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+    const over = (top: number[], under: number[]) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]))
+    return selectors.map((selector) => {
+      const element = document.querySelector(selector)!
+      const layers: number[][] = []
+      let opacity = 1
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const style = getComputedStyle(e)
+        opacity *= Number(style.opacity)
+        layers.push(rgba(style.backgroundColor))
+      }
+      let background = [255, 255, 255]
+      for (const layer of layers.reverse()) background = over(layer, background)
+      const color = rgba(getComputedStyle(element).color)
+      const ink = over([...color.slice(0, 3), color[3] * opacity], background)
+      const [light, dark] = [luminance(ink), luminance(background)].sort((a, b) => b - a)
+      return { selector, text: (element.textContent ?? '').trim(), ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100 }
+    })
+  }, selectors)
+}
+
+describe.each(['light', 'dark'] as const)('the exercise slide\'s quiet texts in %s mode', (colorScheme) => {
+  let deck: OpenDeck | undefined
+  afterAll(() => deck?.close())
+
+  it('progress, case count, key line and Download read at 4.5:1 at least', async () => {
+    deck = await openBuiltDeck({ colorScheme })
+    const page = await deck.context.newPage()
+    await page.goto(`${deck.server.origin}/${exerciseSlide}`, { waitUntil: 'load', timeout: 90_000 })
+    await page.waitForSelector(`[data-slidev-no="${exerciseSlide}"] .ex-keys`, { timeout: 60_000 })
+    const measured = await htmlContrast(page, QUIET_TEXTS.map(s => `[data-slidev-no="${exerciseSlide}"] ${s}`))
+    expect(measured.map(m => m.text.length > 0)).toEqual(QUIET_TEXTS.map(() => true))
+    expect(measured.filter(m => m.ratio < 4.5)).toEqual([])
+  }, 120_000)
+})
+
+describe.each(['light', 'dark'] as const)('the house picture\'s SVG text in %s mode', (colorScheme) => {
   let deck: OpenDeck | undefined
   afterAll(() => deck?.close())
 
