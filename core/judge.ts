@@ -20,6 +20,11 @@ export interface CaseVerdict {
   tree_after?: Tree
 }
 
+/** How far a file's age may be from the one expected: a quarter of an hour, in days. */
+const AGE_TOLERANCE_DAYS = 0.01
+
+const whenChanged = (days: number) => (days < AGE_TOLERANCE_DAYS ? 'just now' : `${Number(days.toFixed(1))} days ago`)
+
 /** `expected`: the value of the case's `return_expr`, worked out on the trusted side. */
 export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: number, expected?: EvaluatedValue): CaseVerdict {
   const call = `${fn}(${[...(c.args ?? []).map(pyRepr), ...Object.entries(c.kwargs ?? {}).map(([k, v]) => `${k}=${pyRepr(v)}`)].join(', ')})`
@@ -65,6 +70,11 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
       const what = e.unchanged ? 'should leave the folder as it was' : 'left the folder different from what was expected'
       failures.push(`\`${call}\` ${what}:\n${problems.map(p => `   - ${p.message}`).join('\n')}`)
     }
+  }
+  for (const [path, days] of Object.entries(e.ages ?? {})) {
+    const actual = seen.ages_after?.[path]
+    if (typeof actual === 'number' && Math.abs(actual - days) > AGE_TOLERANCE_DAYS) // a missing file is the tree's failure
+      failures.push(`\`${call}\` left \`${path}\` last changed ${whenChanged(actual)}; it should keep the time of the file it came from, ${whenChanged(days)} (\`shutil.copy2\` and \`shutil.copytree\` keep a file's time, \`shutil.copy\` does not)`)
   }
   if (e.stdout !== undefined && trimLines(seen.output ?? '') !== trimLines(e.stdout)) {
     failures.push(`\`${call}\` printed:\n${indent(seen.output || '(nothing)')}\n   expected it to print:\n${indent(e.stdout)}`)

@@ -80,6 +80,12 @@ function observation(raw: unknown): Observation {
     if (raw[key] !== undefined)
       seen[key] = readTree(raw[key], key)
   }
+  if (raw.ages_after !== undefined) {
+    const ages = raw.ages_after
+    if (typeof ages !== 'object' || ages === null || Array.isArray(ages) || Object.values(ages).some(days => days !== null && typeof days !== 'number'))
+      throw new ReportError('"ages_after" does not map paths to days')
+    seen.ages_after = ages as Record<string, number | null>
+  }
   return seen
 }
 

@@ -17,6 +17,8 @@ export interface CaseRun {
   deny?: string[]
   tree?: Tree
   ages?: Record<string, number>
+  /** files whose age (days since their last modification) to report after the call */
+  report_ages?: string[]
 }
 
 /** The keys of a Case that may cross into the learner's interpreter. */
@@ -29,6 +31,8 @@ export function caseRun(source: string, call: string, c: Case): CaseRun {
     if (c[key] !== undefined)
       (run as unknown as Record<string, unknown>)[key] = c[key]
   }
+  if (c.expect.ages) // which files, never their expected ages
+    run.report_ages = Object.keys(c.expect.ages)
   return run
 }
 
@@ -71,6 +75,8 @@ export interface Observation {
   output_truncated?: boolean
   tree_before?: Tree
   tree_after?: Tree
+  /** days since each asked-for file's last modification, after the call (null: not a file) */
+  ages_after?: Record<string, number | null>
   cwd_after?: string | null
   /** Set by a runtime when Python itself could not report (crash, timeout, Stop). */
   detail?: string

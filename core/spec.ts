@@ -11,6 +11,8 @@ export interface Expectation {
   stdout?: string
   raises?: string
   cwd?: string
+  /** days since each file's last modification after the call, e.g. {"backup/notes.txt": 30}: times kept */
+  ages?: Record<string, number>
 }
 
 export interface Case {
@@ -37,7 +39,7 @@ export interface Spec {
 
 export const DEFAULT_TIMEOUT_S = 3
 
-const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd']
+const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
 const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'timeout', 'expect']
 
 export class SpecError extends Error {}
@@ -106,6 +108,14 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     checkTree(expect.tree, `${named} "expect.tree"`, fail)
   if (expect.raises !== undefined && (typeof expect.raises !== 'string' || !/^\w+$/.test(expect.raises as string)))
     fail(`${named} "expect.raises" must be an exception class name like "FileNotFoundError"`)
+  if (expect.ages !== undefined) {
+    if (!isObject(expect.ages) || Object.values(expect.ages).some(days => typeof days !== 'number' || !(days >= 0)))
+      fail(`${named} "expect.ages" must map paths to a number of days (0 or more)`)
+    const files = isObject(expect.tree) ? expect.tree : {}
+    const unknown = Object.keys(expect.ages as object).filter(path => !(path in files))
+    if (unknown.length)
+      fail(`${named} "expect.ages" names ${unknown.map(p => `"${p}"`).join(', ')}, which "expect.tree" does not have`)
+  }
 }
 
 function checkTree(raw: unknown, label: string, fail: (what: string) => never) {

@@ -11,7 +11,7 @@ import shutil
 import sys
 
 from .describe import describe_value, short_repr
-from .folder import age_files, read_tree, relative_cwd, seed_tree
+from .folder import age_files, file_ages, read_tree, relative_cwd, seed_tree
 from .observe import OutputLimit, as_on_linux, describe_exception, last_lines, remember_source
 from .sandbox import SLIDE_FILE, TASK_FILE, Blocked, Exit, Sandbox
 
@@ -95,6 +95,8 @@ def run_case(request, root, seed=True):
         result["output_truncated"] = sandbox.output.truncated
     if seed:
         result["tree_after"] = read_tree(root)
+        if request.get("report_ages"):
+            result["ages_after"] = file_ages(root, request["report_ages"])
     return result
 
 

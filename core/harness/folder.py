@@ -47,6 +47,19 @@ def age_files(root, ages, now=None):
         _utime(_join(root, *rel.rstrip("/").split("/")), (moment, moment))
 
 
+def file_ages(root, paths, now=None):
+    """Days since each file's last modification ({path: days}, None where it is no file)."""
+    now = time.time() if now is None else now
+    ages = {}
+    for rel in paths:
+        try:
+            info = _lstat(_join(root, *rel.split("/")))
+        except OSError:
+            info = None
+        ages[rel] = (now - info.st_mtime) / 86400 if info and _S_ISREG(info.st_mode) else None
+    return ages
+
+
 def read_tree(root):
     """The folder as {relative path: text or {"size": n}}; folders end with /."""
     found = {}

@@ -32,6 +32,21 @@ export function ageFiles(root: string, ages: Record<string, number>, now = Date.
   }
 }
 
+/** Days since each file's last modification (null where it is no file), as the harness's file_ages. */
+export function fileAges(root: string, paths: string[], now = Date.now() / 1000): Record<string, number | null> {
+  const ages: Record<string, number | null> = {}
+  for (const rel of paths) {
+    try {
+      const info = lstatSync(join(root, ...rel.split('/')))
+      ages[rel] = info.isFile() ? (now - info.mtimeMs / 1000) / 86400 : null
+    }
+    catch {
+      ages[rel] = null
+    }
+  }
+  return ages
+}
+
 export function readTree(root: string): Tree {
   const found: Tree = {}
   const visit = (folder: string, prefix: string) => {

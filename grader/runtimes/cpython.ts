@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { parseObservation, readEvaluated } from '../../core/observation'
 import { STOPPED } from '../../core/protocol'
 import { UsageError } from '../exercises'
-import { ageFiles, chownTree, readTree, removeFolder, seedTree } from './case-folder'
+import { ageFiles, chownTree, fileAges, readTree, removeFolder, seedTree } from './case-folder'
 import { howItEnded, readChild } from './child-output'
 import { withoutNetwork } from './confine'
 import { createSlots } from './slots'
@@ -147,9 +147,9 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
       catch (error) {
         return { limit: 'crash', detail: (error as Error).message }
       }
-      const { tree, ages, ...call } = run
+      const { tree, ages, report_ages: agesAsked, ...call } = run
       const seen = await runInChild(zygote, folder, call, timeoutS, signal)
-      return { ...seen, tree_before: treeBefore, tree_after: readTree(folder) }
+      return { ...seen, tree_before: treeBefore, tree_after: readTree(folder), ages_after: agesAsked && fileAges(folder, agesAsked) }
     }
     finally {
       removeFolder(folder)

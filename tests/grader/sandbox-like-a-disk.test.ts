@@ -54,6 +54,19 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
     verdicts[id][name] = verdict.cases.map(v => v.status)
   })
 
+  it('exercise 15 checks that a backup keeps each file\'s time: shutil.copy fails where shutil.copy2 passes', async () => {
+    const solution = read('solutions', '15-back-up', 'task.py')
+    const withCopy = solution.replace('shutil.copy2(', 'shutil.copy(')
+    expect(withCopy, 'copy2 was swapped for copy').not.toBe(solution)
+    expect((await gradeExercise(runtime, specOf('15-back-up'), solution)).status).toBe('pass')
+    const verdict = await gradeExercise(runtime, specOf('15-back-up'), withCopy)
+    expect(verdict.status).toBe('fail')
+    const first = verdict.cases.find(v => v.status === 'fail')!
+    expect(first.message).toMatch(/left `backup\/a\.txt` last changed just now; it should keep the time of the file it came from, 30 days ago/)
+    // copytree copies with copy2: the folder case passes either way
+    expect(verdict.cases[1].status, verdict.cases[1].message).toBe('pass')
+  })
+
   it('a denied file still answers stat, so looking before leaping works', async () => {
     const verdict = await gradeExercise(runtime, specOf('12-errors'), LOOK_FIRST)
     const denied = verdict.cases.find(v => /denied|permission/i.test(v.name))

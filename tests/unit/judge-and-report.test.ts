@@ -3,6 +3,7 @@
 import type { Case } from '../../core/spec'
 import { describe, expect, it } from 'vitest'
 import { judgeCase, loadProblem, pyRepr } from '../../core/judge'
+import { caseRun } from '../../core/protocol'
 import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../core/report'
 import { SpecError, validateSpec } from '../../core/spec'
 
@@ -124,5 +125,27 @@ describe('file ages in a spec', () => {
   it('rejects a negative age and a file the tree does not have', () => {
     expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'old.log': -1 } }] }, 'spec.json')).toThrowError('a number of days')
     expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'new.log': 3 } }] }, 'spec.json')).toThrowError('"new.log", which "tree" does not have')
+  })
+})
+
+describe('times kept: a file\'s age after the call', () => {
+  const kept = { name: 'c', tree: { 'a.txt': 'a' }, ages: { 'a.txt': 30 }, expect: { tree: { 'a.txt': 'a', 'b.txt': 'a' }, ages: { 'b.txt': 30 } } }
+  const spec = { title: 'T', call: 'f', hints: [], cases: [kept] }
+  const seen = (days: number | null) => ({ stage: 'call' as const, returned: { value: null, repr: 'None' }, output: '', tree_before: { 'a.txt': 'a' }, tree_after: { 'a.txt': 'a', 'b.txt': 'a' }, ages_after: { 'b.txt': days } })
+
+  it('asks the learner\'s interpreter which files, never their ages', () => {
+    const run = caseRun('', 'f', validateSpec(spec, 'spec.json').cases[0])
+    expect(run.report_ages).toEqual(['b.txt'])
+    expect(JSON.stringify(run)).not.toContain('30,')
+    expect(Object.keys(run)).not.toContain('expect')
+  })
+  it('passes a time kept, fails a new one with the way to keep it', () => {
+    expect(judgeCase(kept, seen(30.001), 'f', 3).status).toBe('pass')
+    const verdict = judgeCase(kept, seen(0.0001), 'f', 3)
+    expect(verdict.status).toBe('fail')
+    expect(verdict.message).toBe('`f()` left `b.txt` last changed just now; it should keep the time of the file it came from, 30 days ago (`shutil.copy2` and `shutil.copytree` keep a file\'s time, `shutil.copy` does not)')
+  })
+  it('rejects ages for a file the expected tree does not have', () => {
+    expect(() => validateSpec({ ...spec, cases: [{ ...kept, expect: { ...kept.expect, ages: { 'c.txt': 1 } } }] }, 'spec.json')).toThrowError('"c.txt", which "expect.tree" does not have')
   })
 })
