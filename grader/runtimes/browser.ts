@@ -143,7 +143,11 @@ export function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Runti
       // made by a worker that never sees learner code, before any learner code exists
       const uploaded = server.acceptSnapshot()
       const maker = hostOn(await currentRelay())
-      await Promise.race([Promise.all([maker.preload(), uploaded]), new Promise(resolve => setTimeout(resolve, LOAD_LIMIT_MS))])
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([Promise.all([maker.preload(), uploaded]), new Promise((resolve) => {
+        timer = setTimeout(resolve, LOAD_LIMIT_MS)
+      })])
+      clearTimeout(timer) // else the grader would wait out the limit before it exits
       await maker.close()
     }
   })()
