@@ -19,6 +19,8 @@ export interface CaseRun {
   ages?: Record<string, number>
   /** files whose age (days since their last modification) to report after the call */
   report_ages?: string[]
+  /** a case with a frozen clock: the moment (whole seconds) its ages count from, and time.time() stays at */
+  clock?: number
 }
 
 /** The keys of a Case that may cross into the learner's interpreter. */
@@ -33,6 +35,8 @@ export function caseRun(source: string, call: string, c: Case): CaseRun {
   }
   if (c.expect.ages) // which files, never their expected ages
     run.report_ages = Object.keys(c.expect.ages)
+  if (c.frozen_clock)
+    run.clock = Math.floor(Date.now() / 1000)
   return run
 }
 

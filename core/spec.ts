@@ -25,6 +25,8 @@ export interface Case {
   deny?: string[]
   /** days since each file's last modification (os.utime after seeding), e.g. {"old.log": 30} */
   ages?: Record<string, number>
+  /** time.time() stands still during the call at the moment the ages were set, so an age is exact */
+  frozen_clock?: boolean
   timeout?: number
   expect: Expectation
 }
@@ -40,7 +42,7 @@ export interface Spec {
 export const DEFAULT_TIMEOUT_S = 3
 
 const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
-const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'timeout', 'expect']
+const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'expect']
 
 export class SpecError extends Error {}
 
@@ -92,6 +94,8 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     if (unknown.length)
       fail(`${named} "ages" names ${unknown.map(p => `"${p}"`).join(', ')}, which "tree" does not have`)
   }
+  if (c.frozen_clock !== undefined && typeof c.frozen_clock !== 'boolean')
+    fail(`${named} "frozen_clock" must be true or false`)
   checkTimeout(c.timeout, named, fail)
   if (!isObject(c.expect) || Object.keys(c.expect as object).length === 0)
     fail(`${named} needs an "expect" object with at least one check`)

@@ -46,7 +46,7 @@ def run_case(request, root, seed=True):
     `root`, and reports what happened. It is never told what is expected."""
     if seed:
         seed_tree(root, request.get("tree", {}))
-        age_files(root, request.get("ages", {}))
+        age_files(root, request.get("ages", {}), request.get("clock"))
     _chdir(_join(root, *request.get("cwd", ".").split("/")))
     result = {}
     if seed:
@@ -54,7 +54,7 @@ def run_case(request, root, seed=True):
     source = request["source"]
     real_root = _realpath(root)
     remember_source(TASK_FILE, source)
-    with Sandbox(root, request.get("deny", ()), request.get("env", {})) as sandbox:
+    with Sandbox(root, request.get("deny", ()), request.get("env", {}), clock=request.get("clock")) as sandbox:
         _enter_stage(result, "load")
         try:
             namespace = {"__name__": "task", "__file__": TASK_FILE}

@@ -137,7 +137,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     const folder = mkdtempSync(join(tmpdir(), 'os-workshop-case-'))
     try {
       seedTree(folder, run.tree ?? {})
-      ageFiles(folder, run.ages ?? {})
+      ageFiles(folder, run.ages ?? {}, run.clock)
       if (unprivileged)
         chownTree(folder, unprivileged.uid, unprivileged.gid)
       const treeBefore = readTree(folder)

@@ -67,6 +67,17 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
     expect(verdict.cases[1].status, verdict.cases[1].message).toBe('pass')
   })
 
+  it('exercise 14 tells >= from >: its boundary case stops the clock at the moment the ages were set', async () => {
+    const solution = read('solutions', '14-delete-old-logs', 'task.py')
+    const strict = solution.replace('>= limit', '> limit')
+    expect(strict, '>= was swapped for >').not.toBe(solution)
+    expect((await gradeExercise(runtime, specOf('14-delete-old-logs'), solution)).status).toBe('pass')
+    const verdict = await gradeExercise(runtime, specOf('14-delete-old-logs'), strict)
+    const failing = verdict.cases.filter(v => v.status !== 'pass')
+    expect(failing.map(v => v.name)).toEqual(['deletes a log exactly `days` days old and keeps one a little younger'])
+    expect(failing[0].message).toMatch(/returned `\[\]`/)
+  })
+
   it('a dangling link and a link loop left in the folder are read back as links, never followed: the case is judged', async () => {
     const source = 'import os\n\n\ndef f():\n    os.symlink("missing", "dangling")\n    os.symlink("loop", "loop")\n    return sorted(os.listdir("."))\n'
     const seen = await runOneCase(runtime, source, 'f', { name: 'c', tree: { 'a.txt': 'a' }, expect: { return: null } })

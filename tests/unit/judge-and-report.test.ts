@@ -126,6 +126,12 @@ describe('file ages in a spec', () => {
     expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'old.log': -1 } }] }, 'spec.json')).toThrowError('a number of days')
     expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], ages: { 'new.log': 3 } }] }, 'spec.json')).toThrowError('"new.log", which "tree" does not have')
   })
+  it('a frozen clock is true or false, and travels as a whole number of seconds', () => {
+    expect(() => validateSpec({ ...base, cases: [{ ...base.cases[0], frozen_clock: 'yes' }] }, 'spec.json')).toThrowError('"frozen_clock" must be true or false')
+    const frozen = validateSpec({ ...base, cases: [{ ...base.cases[0], frozen_clock: true }] }, 'spec.json').cases[0]
+    expect(Number.isInteger(caseRun('', 'f', frozen).clock)).toBe(true)
+    expect(caseRun('', 'f', validateSpec(base, 'spec.json').cases[0]).clock).toBeUndefined()
+  })
 })
 
 describe('times kept: a file\'s age after the call', () => {
