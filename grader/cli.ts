@@ -23,6 +23,8 @@ const USAGE = `Usage:
   npm run grade -- --runtime cpython use this machine's Python instead of Pyodide
   npm run grade -- --isolated        grade code that is not yours: Pyodide in headless Chromium
   npm run grade -- --json            print only a JSON report
+  npm run grade -- --solutions       grade the reference solutions (for whoever writes exercises)
+  npm run grade -- --starters        grade the untouched starters
   npm run hint -- 04                 show the next hint for exercise 04
   npm run reset -- 04                put the starter back (your version is kept as a backup)`
 
