@@ -16,12 +16,13 @@ beforeAll(async () => {
 const has = (text: string, term: string | RegExp) => (typeof term === 'string' ? text.toLowerCase().includes(term.toLowerCase()) : term.test(text))
 
 /**
- * The slide that teaches an idea: its own visible text (title and content, not the
- * notes) holds every term. Fails naming the terms no single slide holds together.
+ * The slide of the introduction's `chapter` (a file of pages/) that teaches an idea: its own
+ * visible text (title and content, not the notes) holds every term. Fails naming the terms
+ * no single slide of that chapter holds together.
  */
-function slideSaying(terms: (string | RegExp)[]): DeckSlide {
-  const found = slides.find(s => terms.every(term => has(`${s.title}\n${s.content}`, term)))
-  expect(found, `no slide shows all of: ${terms.map(String).join(', ')}`).toBeDefined()
+function slideSaying(chapter: string, terms: (string | RegExp)[]): DeckSlide {
+  const found = slides.find(s => s.file === `pages/${chapter}` && terms.every(term => has(`${s.title}\n${s.content}`, term)))
+  expect(found, `no slide of pages/${chapter} shows all of: ${terms.map(String).join(', ')}`).toBeDefined()
   return found!
 }
 
@@ -63,15 +64,15 @@ describe('deck structure', () => {
 
 describe('the introduction has a slide for each of its six ideas', () => {
   it('1. os is a bridge between a script and the operating system', () => {
-    slideSaying(['bridge', 'script', 'operating system'])
+    slideSaying('01-what-is-os.md', ['bridge', 'script', 'operating system'])
   })
 
   it('2. a script lives in its own memory; the OS controls files, memory and the CPU', () => {
-    slideSaying(['memory', /file/i, 'CPU'])
+    slideSaying('01-what-is-os.md', ['memory', /file/i, 'CPU'])
   })
 
   it('3. the house picture: the diagram, with guest, manager and protocol', () => {
-    const house = slideSaying([/<HouseDiagram\b/])
+    const house = slideSaying('01-what-is-os.md', [/<HouseDiagram\b/])
     expect(Number(house.frontmatter.clicks), `slide ${house.no} needs "clicks: 4" in its frontmatter`).toBe(4)
     const diagram = readFileSync(path.join(ROOT, 'components', 'HouseDiagram.vue'), 'utf8')
     for (const word of ['guest', 'house manager', 'protocol', 'Hardware'])
@@ -79,18 +80,18 @@ describe('the introduction has a slide for each of its six ideas', () => {
   })
 
   it('4. one protocol in every house: os.name, os.sep, os.linesep on Windows, macOS and Linux', () => {
-    slideSaying(['os.name', 'os.sep', 'os.linesep', 'Windows', 'macOS', 'Linux'])
+    slideSaying('02-one-protocol.md', ['os.name', 'os.sep', 'os.linesep', 'Windows', 'macOS', 'Linux'])
   })
 
   it('5. everyday tasks: which OS, making folders, renaming', () => {
-    slideSaying([/which\s+(?:OS|operating system)/i, /os\.makedirs?\(|folder/i, /renam/i])
+    slideSaying('03-everyday-tasks.md', [/which\s+(?:OS|operating system)/i, /os\.makedirs?\(|folder/i, /renam/i])
   })
 
   it('6. what import os does: sys.modules, sys.path, os.__file__, and from os import', () => {
-    slideSaying(['import os', 'sys.modules'])
-    slideSaying(['os.__file__'])
-    slideSaying(['from os import'])
+    slideSaying('04-import-os.md', ['import os', 'sys.modules'])
+    slideSaying('04-import-os.md', ['os.__file__'])
+    slideSaying('04-import-os.md', ['from os import'])
     // and where it really lives: the standard library, not site-packages
-    slideSaying(['site-packages', /standard library/i])
+    slideSaying('04-import-os.md', ['site-packages', /standard library/i])
   })
 })
