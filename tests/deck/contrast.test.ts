@@ -17,6 +17,7 @@ const deck = await loadDeck()
 const slides = deck.filter(s => /<(?:HouseDiagram|FileTree)\b/.test(s.content))
 const exerciseSlide = deck.find(s => s.content.includes('<ExerciseSlide id="04-build-folders"'))!.no
 const QUIET_TEXTS = ['.ex-done', '.ex-cases-count', '.ex-keys', '.ex-download']
+const liveSlide = deck.find(s => s.content.includes('{monaco-run}'))!.no
 
 interface LowContrast { text: string, ratio: number, needed: number }
 
@@ -125,6 +126,21 @@ describe.each(['light', 'dark'] as const)('the exercise slide\'s quiet texts in 
     expect(measured.map(m => m.text.length > 0)).toEqual(QUIET_TEXTS.map(() => true))
     expect(measured.filter(m => m.ratio < 4.5)).toEqual([])
   }, 120_000)
+})
+
+describe.each(['light', 'dark'] as const)('the Run button of live code in %s mode', (colorScheme) => {
+  let deck: OpenDeck | undefined
+  afterAll(() => deck?.close())
+
+  it('its icon stands out from the button at 3:1 at least (WCAG\'s contrast for a control)', async () => {
+    deck = await openBuiltDeck({ colorScheme })
+    const page = await deck.context.newPage()
+    await page.goto(`${deck.server.origin}/${liveSlide}`, { waitUntil: 'load', timeout: 90_000 })
+    const button = `[data-slidev-no="${liveSlide}"] .slidev-icon-btn[title='Run code']`
+    await page.waitForSelector(button, { timeout: 90_000 })
+    const [measured] = await htmlContrast(page, [button])
+    expect(measured.ratio, `the Run button's icon against its background`).toBeGreaterThanOrEqual(3)
+  }, 150_000)
 })
 
 describe.each(['light', 'dark'] as const)('the house picture\'s SVG text in %s mode', (colorScheme) => {
