@@ -20,7 +20,12 @@ export interface GradeOptions {
   signal?: AbortSignal
   /** Called before each case starts (index) and once at the end (index = total). */
   onProgress?: (index: number, total: number) => void
+  /** `return_expr` values shared by several runtimes of one run (the class grader); else the runtime's own. */
+  expressions?: ExpressionValues
 }
+
+/** The spec expressions' values, by expression, as they are worked out. */
+export type ExpressionValues = Map<string, Promise<EvaluatedValue>>
 
 export const NOT_LOADED = 'Not run: task.py could not be loaded (see the message above).'
 export const NOT_RUN_STOPPED = 'Not run: the check was stopped.'
@@ -39,10 +44,10 @@ export function caseTimeout(spec: Spec, c: Case): number {
  * run: a learner waits one limit, not seven.
  */
 export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
-  const { signal, onProgress } = options
+  const { signal, onProgress, expressions } = options
   const total = spec.cases.length
   // worked out on the trusted side while the cases run; never sent to the learner's interpreter
-  const expected = expectedValues(runtime, spec)
+  const expected = expectedValues(runtime, spec, expressions)
   expected.catch(() => {})
   const runner = await runtime.exercise()
   let started = 0
@@ -82,12 +87,13 @@ export async function gradeExercise(runtime: Runtime, spec: Spec, source: string
 }
 
 /** Each runtime's `return_expr` values, worked out once per expression. */
-const evaluated = new WeakMap<Runtime, Map<string, Promise<EvaluatedValue>>>()
+const evaluated = new WeakMap<Runtime, ExpressionValues>()
 
 /** The value each case's `return_expr` stands for (undefined where a case has none). */
-async function expectedValues(runtime: Runtime, spec: Spec): Promise<(EvaluatedValue | undefined)[]> {
-  const known = evaluated.get(runtime) ?? new Map<string, Promise<EvaluatedValue>>()
-  evaluated.set(runtime, known)
+async function expectedValues(runtime: Runtime, spec: Spec, shared?: ExpressionValues): Promise<(EvaluatedValue | undefined)[]> {
+  const known = shared ?? evaluated.get(runtime) ?? new Map<string, Promise<EvaluatedValue>>()
+  if (!shared)
+    evaluated.set(runtime, known)
   const asked = [...new Set(spec.cases.map(c => c.expect.return_expr).filter((e): e is string => e !== undefined && !known.has(e)))]
   if (asked.length) {
     const values = runtime.evaluate(asked).catch((error: Error): EvaluatedValue[] => {

@@ -86,14 +86,8 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     fail(`${named} "env" must map names to strings (environment values are always text)`)
   if (c.deny !== undefined && (!Array.isArray(c.deny) || c.deny.some(p => typeof p !== 'string')))
     fail(`${named} "deny" must be a list of paths`)
-  if (c.ages !== undefined) {
-    if (!isObject(c.ages) || Object.values(c.ages).some(days => typeof days !== 'number' || !(days >= 0)))
-      fail(`${named} "ages" must map paths to a number of days (0 or more)`)
-    const tree = isObject(c.tree) ? c.tree : {}
-    const unknown = Object.keys(c.ages as object).filter(path => !(path in tree))
-    if (unknown.length)
-      fail(`${named} "ages" names ${unknown.map(p => `"${p}"`).join(', ')}, which "tree" does not have`)
-  }
+  if (c.ages !== undefined)
+    checkAges(c.ages, c.tree, `${named} "ages"`, '"tree"', fail)
   if (c.frozen_clock !== undefined && typeof c.frozen_clock !== 'boolean')
     fail(`${named} "frozen_clock" must be true or false`)
   checkTimeout(c.timeout, named, fail)
@@ -112,14 +106,18 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     checkTree(expect.tree, `${named} "expect.tree"`, fail)
   if (expect.raises !== undefined && (typeof expect.raises !== 'string' || !/^\w+$/.test(expect.raises as string)))
     fail(`${named} "expect.raises" must be an exception class name like "FileNotFoundError"`)
-  if (expect.ages !== undefined) {
-    if (!isObject(expect.ages) || Object.values(expect.ages).some(days => typeof days !== 'number' || !(days >= 0)))
-      fail(`${named} "expect.ages" must map paths to a number of days (0 or more)`)
-    const files = isObject(expect.tree) ? expect.tree : {}
-    const unknown = Object.keys(expect.ages as object).filter(path => !(path in files))
-    if (unknown.length)
-      fail(`${named} "expect.ages" names ${unknown.map(p => `"${p}"`).join(', ')}, which "expect.tree" does not have`)
-  }
+  if (expect.ages !== undefined)
+    checkAges(expect.ages, expect.tree, `${named} "expect.ages"`, '"expect.tree"', fail)
+}
+
+/** Days (0 or more) by path, each a path of `tree` (before the call, or expected after it). */
+function checkAges(raw: unknown, tree: unknown, label: string, treeLabel: string, fail: (what: string) => never) {
+  if (!isObject(raw) || Object.values(raw).some(days => typeof days !== 'number' || !(days >= 0)))
+    fail(`${label} must map paths to a number of days (0 or more)`)
+  const files = isObject(tree) ? tree : {}
+  const unknown = Object.keys(raw as object).filter(path => !(path in files))
+  if (unknown.length)
+    fail(`${label} names ${unknown.map(p => `"${p}"`).join(', ')}, which ${treeLabel} does not have`)
 }
 
 function checkTree(raw: unknown, label: string, fail: (what: string) => never) {

@@ -6,7 +6,8 @@
 // gets that verdict.
 
 import type { Browser } from 'playwright-chromium'
-import type { EvaluatedValue, Runtime } from '../../core/protocol'
+import type { ExpressionValues } from '../../core/grade'
+import type { Runtime } from '../../core/protocol'
 import type { ExerciseResult } from '../../core/report'
 import type { Spec } from '../../core/spec'
 import type { Exercise } from '../exercises'
@@ -46,27 +47,11 @@ function notGraded(exercise: Exercise, message: string): ExerciseResult {
  */
 export interface SharedWork {
   verdicts: Map<string, Promise<ExerciseResult>>
-  expressions: Map<string, Promise<EvaluatedValue>>
+  expressions: ExpressionValues
 }
 
 export function newSharedWork(): SharedWork {
   return { verdicts: new Map(), expressions: new Map() }
-}
-
-/** The runtime, with its expressions looked up in the run's shared values first. */
-function withSharedExpressions(runtime: Runtime, known: SharedWork['expressions']): Runtime {
-  return {
-    ...runtime,
-    evaluate(expressions) {
-      const asked = expressions.filter(e => !known.has(e))
-      if (asked.length) {
-        const values = runtime.evaluate(asked)
-        values.catch(() => asked.forEach(e => known.delete(e)))
-        asked.forEach((e, i) => known.set(e, values.then(all => all[i])))
-      }
-      return Promise.all(expressions.map(e => known.get(e)!))
-    },
-  }
 }
 
 /** One learner's exercises, on a runtime of the isolated mode no other learner uses meanwhile. */
@@ -75,7 +60,7 @@ export async function gradeLearner(learner: LearnerEntry, exercises: Exercise[],
     const key = `${exercise.id}:${createHash('sha256').update(source).digest('hex')}`
     let result = shared.verdicts.get(key)
     if (!result) {
-      result = gradeExercise(runtime, exercise.spec, source).then(verdict => exerciseResult({ id: exercise.id, title: titleOf(exercise), verdict }))
+      result = gradeExercise(runtime, exercise.spec, source, { expressions: shared.expressions }).then(verdict => exerciseResult({ id: exercise.id, title: titleOf(exercise), verdict }))
       result.catch(() => shared.verdicts.delete(key)) // the grader's own failure: another learner's copy tries again
       shared.verdicts.set(key, result)
     }
@@ -122,7 +107,7 @@ export async function gradeClass(
   const server = await startSharedIsolationServer()
   // a lane's runtime opens its context when its first learner needs one; one worker at a
   // time per lane, as each renderer holds its own memory
-  const lanes = Array.from({ length: Math.max(1, jobs) }, () => withSharedExpressions(createBrowserRuntime({ browser, server, keepWarm: false, startAhead: false, lanes: 1 }), shared.expressions))
+  const lanes = Array.from({ length: Math.max(1, jobs) }, () => createBrowserRuntime({ browser, server, keepWarm: false, startAhead: false, lanes: 1 }))
   let done = 0
   onProgress?.({ done, total: todo.length })
   let next = 0
