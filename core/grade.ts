@@ -1,12 +1,14 @@
-// Grades one exercise on one runtime: every case run by harness.py, each judged.
-// The terminal grader and the deck's exercise slides both grade through here.
+// Grades one exercise on one runtime: every case run by harness.py as each house it
+// runs as (Linux, Windows), each judged. The terminal grader and the deck's exercise
+// slides both grade through here.
 
 import type { CaseVerdict, Status } from './judge'
-import type { EvaluatedValue, Observation, Runtime } from './protocol'
+import type { EvaluatedValue, Observation, Profile, Runtime } from './protocol'
 import type { Case, Spec } from './spec'
 import { judgeCase, loadProblem } from './judge'
-import { caseRun, STOPPED } from './protocol'
-import { DEFAULT_TIMEOUT_S } from './spec'
+import { bothHouses } from './profile-verdict'
+import { caseRun, PROFILES, STOPPED } from './protocol'
+import { DEFAULT_TIMEOUT_S, expectationFor } from './spec'
 
 export interface ExerciseVerdict {
   status: Status
@@ -22,9 +24,14 @@ export interface GradeOptions {
   onProgress?: (index: number, total: number) => void
   /** `return_expr` values shared by several runtimes of one run (the class grader); else the runtime's own. */
   expressions?: ExpressionValues
+  /** The houses to grade as (default: both); the runtime runs those it can imitate. */
+  profiles?: readonly Profile[]
 }
 
-/** The spec expressions' values, by expression, as they are worked out. */
+/** One case as one house: what runs. */
+interface CaseRunPlan { c: Case, profile: Profile }
+
+/** The spec expressions' values, by profile and expression, as they are worked out. */
 export type ExpressionValues = Map<string, Promise<EvaluatedValue>>
 
 export const NOT_LOADED = 'Not run: task.py could not be loaded (see the message above).'
@@ -45,40 +52,46 @@ export function caseTimeout(spec: Spec, c: Case): number {
  */
 export async function gradeExercise(runtime: Runtime, spec: Spec, source: string, options: GradeOptions = {}): Promise<ExerciseVerdict> {
   const { signal, onProgress, expressions } = options
-  const total = spec.cases.length
+  const houses = (options.profiles ?? PROFILES).filter(p => runtime.profiles.includes(p))
+  // each case as each house it runs as; a case for houses this runtime cannot imitate is left out
+  const plans: CaseRunPlan[] = spec.cases.flatMap(c => (c.profiles ?? PROFILES).filter(p => houses.includes(p)).map(profile => ({ c, profile })))
+  const total = plans.length
   // worked out on the trusted side while the cases run; never sent to the learner's interpreter
-  const expected = expectedValues(runtime, spec, expressions)
+  const expected = expectedValues(runtime, plans, expressions)
   expected.catch(() => {})
   const runner = await runtime.exercise()
   let started = 0
   let timedOut = false
-  const run = async (c: Case, index: number): Promise<{ verdict: CaseVerdict, seen?: Observation }> => {
+  const run = async ({ c, profile }: CaseRunPlan, index: number): Promise<{ verdict: CaseVerdict, seen?: Observation }> => {
     onProgress?.(started++, total)
     if (signal?.aborted)
       return { verdict: notRun(spec, c, NOT_RUN_STOPPED) }
     if (timedOut)
       return { verdict: notRun(spec, c, NOT_RUN_TIMEOUT) }
     const timeoutS = caseTimeout(spec, c)
-    const seen = await runner.runCase({ run: caseRun(source, spec.call, c), timeoutS }, signal)
-    if (seen.limit === 'timeout')
+    const reported = await runner.runCase({ run: caseRun(source, spec.call, c, profile), timeoutS }, signal)
+    if (reported.limit === 'timeout')
       timedOut = true
-    const verdict = judgeCase(c, seen, spec.call, timeoutS, (await expected)[index])
+    const seen = profile === 'windows' ? withUnixLineEnds(reported) : reported
+    const verdict = judgeCase({ ...c, expect: expectationFor(c, profile) }, seen, spec.call, timeoutS, (await expected)[index])
     return { seen, verdict: seen.detail === STOPPED ? { ...verdict, status: 'error', message: STOPPED_MESSAGE } : verdict }
   }
 
   try {
     // the first case (with as many more as run side by side anyway) tells whether task.py loads
-    const width = Math.max(1, Math.min(runner.parallel, spec.cases.length))
-    const head = await Promise.all(spec.cases.slice(0, width).map(run))
-    const first = head[0].seen
-    const problem = first && first.detail !== STOPPED ? loadProblem(first, spec.call, caseTimeout(spec, spec.cases[0])) : undefined
+    const width = Math.max(1, Math.min(runner.parallel, plans.length))
+    const head = await Promise.all(plans.slice(0, width).map(run))
+    const first = head[0]?.seen
+    const problem = first && first.detail !== STOPPED ? loadProblem(first, spec.call, caseTimeout(spec, plans[0].c)) : undefined
     if (problem) {
       onProgress?.(total, total)
       return { status: 'error', problem, cases: spec.cases.map(c => notRun(spec, c, NOT_LOADED)) }
     }
-    const others = await mapLimited(spec.cases.slice(width), runner.parallel, async (c, i) => (await run(c, width + i)).verdict)
+    const others = await mapLimited(plans.slice(width), runner.parallel, async (plan, i) => (await run(plan, width + i)).verdict)
     onProgress?.(total, total)
-    const cases = [...head.map(h => h.verdict), ...others]
+    const verdicts = [...head.map(h => h.verdict), ...others]
+    const cases = spec.cases.map(c => bothHouses(plans.flatMap((plan, i) => (plan.c === c ? [{ profile: plan.profile, verdict: verdicts[i] }] : []))))
+      .filter((v): v is CaseVerdict => v !== undefined)
     return { status: overallStatus(cases.map(v => v.status)), cases }
   }
   finally {
@@ -89,20 +102,33 @@ export async function gradeExercise(runtime: Runtime, spec: Spec, source: string
 /** Each runtime's `return_expr` values, worked out once per expression. */
 const evaluated = new WeakMap<Runtime, ExpressionValues>()
 
-/** The value each case's `return_expr` stands for (undefined where a case has none). */
-async function expectedValues(runtime: Runtime, spec: Spec, shared?: ExpressionValues): Promise<(EvaluatedValue | undefined)[]> {
+/** The value each run's `return_expr` stands for, as its house works it out (undefined where it has none). */
+async function expectedValues(runtime: Runtime, plans: CaseRunPlan[], shared?: ExpressionValues): Promise<(EvaluatedValue | undefined)[]> {
   const known = shared ?? evaluated.get(runtime) ?? new Map<string, Promise<EvaluatedValue>>()
   if (!shared)
     evaluated.set(runtime, known)
-  const asked = [...new Set(spec.cases.map(c => c.expect.return_expr).filter((e): e is string => e !== undefined && !known.has(e)))]
-  if (asked.length) {
-    const values = runtime.evaluate(asked).catch((error: Error): EvaluatedValue[] => {
-      asked.forEach(expression => known.delete(expression)) // asked again next time
+  const key = (profile: Profile, expression: string) => `${profile}:${expression}`
+  const wanted = plans.map(({ c, profile }) => ({ profile, expression: expectationFor(c, profile).return_expr }))
+  for (const profile of PROFILES) {
+    const asked = [...new Set(wanted.filter(w => w.profile === profile).map(w => w.expression))]
+      .filter((e): e is string => e !== undefined && !known.has(key(profile, e)))
+    if (!asked.length)
+      continue
+    const values = runtime.evaluate(asked, profile).catch((error: Error): EvaluatedValue[] => {
+      asked.forEach(expression => known.delete(key(profile, expression))) // asked again next time
       return asked.map(() => ({ error: error.message }))
     })
-    asked.forEach((expression, i) => known.set(expression, values.then(all => all[i])))
+    asked.forEach((expression, i) => known.set(key(profile, expression), values.then(all => all[i])))
   }
-  return Promise.all(spec.cases.map(c => (c.expect.return_expr === undefined ? undefined : known.get(c.expect.return_expr))))
+  return Promise.all(wanted.map(w => (w.expression === undefined ? undefined : known.get(key(w.profile, w.expression)))))
+}
+
+/** Windows writes text files with \r\n; the expected trees are written once, with \n. */
+function withUnixLineEnds(seen: Observation): Observation {
+  if (!seen.tree_after)
+    return seen
+  const tree = Object.fromEntries(Object.entries(seen.tree_after).map(([path, value]) => [path, typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value]))
+  return { ...seen, tree_after: tree }
 }
 
 export function overallStatus(statuses: Status[]): Status {

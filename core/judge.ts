@@ -1,5 +1,5 @@
 // Turns what the harness saw into a verdict a beginner can act on.
-import type { EvaluatedValue, Observation } from './protocol'
+import type { EvaluatedValue, Observation, Profile } from './protocol'
 import type { Case, Tree } from './spec'
 import type { TreeProblem } from './tree-diff'
 import { diffTrees, drawTree, problemMarks } from './tree-diff'
@@ -18,6 +18,10 @@ export interface CaseVerdict {
   picture?: string
   tree_before?: Tree
   tree_after?: Tree
+  /** how the case went as each house it ran as */
+  profiles?: Partial<Record<Profile, Status>>
+  /** the house whose run the message is about, when only some failed */
+  profile?: Profile
 }
 
 /** How far a file's age may be from the one expected: a quarter of an hour, in days. */

@@ -2,6 +2,11 @@
 // the messages of the Pyodide worker, and what a runtime is.
 import type { Case, Tree } from './spec'
 
+/** The houses a case can run as: Linux (macOS answers the same for what the workshop does) or Windows. */
+export const PROFILES = ['linux', 'windows'] as const
+export type Profile = typeof PROFILES[number]
+export const PROFILE_NAMES: Record<Profile, string> = { linux: 'Linux and macOS', windows: 'Windows' }
+
 /**
  * What the learner's interpreter is given for one case: what the call needs, never
  * what is expected of it (the expectations stay on the trusted side).
@@ -21,13 +26,15 @@ export interface CaseRun {
   report_ages?: string[]
   /** a case with a frozen clock: the moment (whole seconds) its ages count from, and time.time() stays at */
   clock?: number
+  /** the house the call runs as (left out: Linux) */
+  profile?: Profile
 }
 
 /** The keys of a Case that may cross into the learner's interpreter. */
 const RUN_KEYS = ['args', 'kwargs', 'cwd', 'env', 'deny', 'tree', 'ages'] as const
 
 /** A case as the learner's interpreter gets it: an allowlist, so `expect` can never travel along. */
-export function caseRun(source: string, call: string, c: Case): CaseRun {
+export function caseRun(source: string, call: string, c: Case, profile: Profile = 'linux'): CaseRun {
   const run: CaseRun = { source, call }
   for (const key of RUN_KEYS) {
     if (c[key] !== undefined)
@@ -37,6 +44,8 @@ export function caseRun(source: string, call: string, c: Case): CaseRun {
     run.report_ages = Object.keys(c.expect.ages)
   if (c.frozen_clock)
     run.clock = Math.floor(Date.now() / 1000)
+  if (profile !== 'linux')
+    run.profile = profile
   return run
 }
 
@@ -52,6 +61,8 @@ export interface ScriptRequest {
   source: string
   tree: Tree
   timeoutS: number
+  /** run as on Windows (left out: Linux) */
+  profile?: Profile
 }
 
 export interface DescribedValue { value?: unknown, repr: string, type?: string }
@@ -116,21 +127,26 @@ export interface ExerciseRunner {
 /** Somewhere that runs the harness: Pyodide (Node or browser) or the machine's CPython. */
 export interface Runtime {
   readonly name: RuntimeName
+  /** The houses its cases can run as: Pyodide imitates both; CPython has its machine's own rules only. */
+  readonly profiles: readonly Profile[]
   /** Python's version, e.g. "3.14.2". */
   version: () => Promise<string>
   /** Interpreter(s) for one exercise; waits while as many exercises run as the machine allows. */
   exercise: () => Promise<ExerciseRunner>
-  /** Works out `return_expr` values in an interpreter no learner code has run in. */
-  evaluate: (expressions: string[]) => Promise<EvaluatedValue[]>
+  /** Works out `return_expr` values in an interpreter no learner code has run in, as `profile` would. */
+  evaluate: (expressions: string[], profile?: Profile) => Promise<EvaluatedValue[]>
   close: () => Promise<void>
 }
+
+/** The spec's expressions, to be worked out as `profile` would. */
+export interface EvaluateRequest { expressions: string[], profile: Profile }
 
 /** Messages to the Pyodide worker (core/python/worker-loop.js). */
 export type ToWorker
   = | { type: 'init', indexURL: string, shared?: SharedArrayBuffer, snapshot?: Uint8Array }
     | { type: 'case', id: number, request: CaseRun }
     | { type: 'script', id: number, request: Omit<ScriptRequest, 'timeoutS'> }
-    | { type: 'evaluate', id: number, request: string[] }
+    | { type: 'evaluate', id: number, request: EvaluateRequest }
 
 /** Messages from the Pyodide worker. */
 export type FromWorker

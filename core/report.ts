@@ -2,6 +2,7 @@
 // Field names and the 500-character output cap follow Exercism's results.json.
 import type { ExerciseVerdict } from './grade'
 import type { Status } from './judge'
+import type { Profile } from './protocol'
 
 export const OUTPUT_CAP = 500
 const TRUNCATED = '… (output truncated to 500 characters)'
@@ -11,6 +12,8 @@ export interface TestResult {
   status: Status
   message: string | null
   output: string | null
+  /** how the case went as each house it ran as, e.g. {"linux": "pass", "windows": "fail"} */
+  profiles?: Partial<Record<Profile, Status>>
 }
 
 export interface ExerciseResult {
@@ -50,6 +53,7 @@ export function exerciseResult({ id, title, verdict }: ExerciseRun): ExerciseRes
     status: v.status,
     message: v.status === 'pass' ? null : v.message,
     output: capOutput(v.output),
+    ...(v.profiles ? { profiles: v.profiles } : {}),
   }))
   const passed = tests.filter(t => t.status === 'pass').length
   const message = verdict.problem ?? (verdict.status === 'pass' ? null : `${passed} of ${tests.length} cases pass`)

@@ -1,4 +1,7 @@
 // The exercise spec: its types and a validator that names exactly what is wrong.
+import type { Profile } from './protocol'
+import { PROFILES } from './protocol'
+
 export type FileValue = string | { size: number }
 export type Tree = Record<string, FileValue>
 
@@ -13,7 +16,14 @@ export interface Expectation {
   cwd?: string
   /** days since each file's last modification after the call, e.g. {"backup/notes.txt": 30}: times kept */
   ages?: Record<string, number>
+  /** what differs on Linux and macOS, e.g. a returned path: it replaces the keys it names */
+  linux?: ProfileExpectation
+  /** what differs on Windows */
+  windows?: ProfileExpectation
 }
+
+/** The checks one house answers differently; the others are the case's own. */
+export type ProfileExpectation = Omit<Expectation, Profile>
 
 export interface Case {
   name: string
@@ -28,6 +38,8 @@ export interface Case {
   /** time.time() stands still during the call at the moment the ages were set, so an age is exact */
   frozen_clock?: boolean
   timeout?: number
+  /** the houses the case runs as (default: every one the runtime can imitate) */
+  profiles?: Profile[]
   expect: Expectation
 }
 
@@ -42,7 +54,23 @@ export interface Spec {
 export const DEFAULT_TIMEOUT_S = 3
 
 const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
-const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'expect']
+const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'profiles', 'expect']
+
+/** The checks of `c` when it runs as `profile`: the case's own, with that house's own ones over them. */
+export function expectationFor(c: Case, profile: Profile): Expectation {
+  const { linux: _linux, windows: _windows, ...shared } = c.expect
+  const own = c.expect[profile] ?? {}
+  const merged: Expectation = { ...shared, ...own }
+  if ('return' in own) // a house's own value replaces a worked-out one, and the other way round
+    delete merged.return_expr
+  if (own.return_expr !== undefined)
+    delete merged.return
+  if (own.tree)
+    delete merged.unchanged
+  if (own.unchanged)
+    delete merged.tree
+  return merged
+}
 
 export class SpecError extends Error {}
 
@@ -90,24 +118,53 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
     checkAges(c.ages, c.tree, `${named} "ages"`, '"tree"', fail)
   if (c.frozen_clock !== undefined && typeof c.frozen_clock !== 'boolean')
     fail(`${named} "frozen_clock" must be true or false`)
+  if (c.profiles !== undefined && (!Array.isArray(c.profiles) || !c.profiles.length || c.profiles.some(p => !(PROFILES as readonly unknown[]).includes(p))))
+    fail(`${named} "profiles" must list one or more of ${PROFILES.map(p => `"${p}"`).join(', ')}`)
+  const profiles = (c.profiles as Profile[] | undefined) ?? PROFILES
+  if (profiles.includes('windows') && isObject(c.tree)) {
+    const seen = new Map<string, string>()
+    for (const path of Object.keys(c.tree)) {
+      const same = seen.get(path.toLowerCase())
+      if (same)
+        fail(`${named} "tree" has "${same}" and "${path}", one file on Windows; rename one, or give the case "profiles": ["linux"]`)
+      seen.set(path.toLowerCase(), path)
+    }
+  }
   checkTimeout(c.timeout, named, fail)
   if (!isObject(c.expect) || Object.keys(c.expect as object).length === 0)
     fail(`${named} needs an "expect" object with at least one check`)
   const expect = c.expect as Record<string, unknown>
   for (const key of Object.keys(expect)) {
-    if (!EXPECT_KEYS.includes(key))
-      fail(`${named} "expect" has an unknown key "${key}" (known: ${EXPECT_KEYS.join(', ')})`)
+    if (!EXPECT_KEYS.includes(key) && !(PROFILES as readonly string[]).includes(key))
+      fail(`${named} "expect" has an unknown key "${key}" (known: ${[...EXPECT_KEYS, ...PROFILES].join(', ')})`)
   }
+  checkExpectation(expect, named, 'expect', fail)
+  for (const profile of PROFILES) {
+    if (expect[profile] === undefined)
+      continue
+    if (!isObject(expect[profile]) || !Object.keys(expect[profile]).length)
+      fail(`${named} "expect.${profile}" must be an object of the checks that differ there`)
+    for (const key of Object.keys(expect[profile])) {
+      if (!EXPECT_KEYS.includes(key))
+        fail(`${named} "expect.${profile}" has an unknown key "${key}" (known: ${EXPECT_KEYS.join(', ')})`)
+    }
+    checkExpectation(expect[profile] as Record<string, unknown>, named, `expect.${profile}`, fail)
+  }
+}
+
+/** The checks of one expectation; `where` is "expect", or "expect.windows" for a house's own. */
+function checkExpectation(expect: Record<string, unknown>, named: string, where: string, fail: (what: string) => never) {
+  const within = where === 'expect' ? named : `${named} "${where}"`
   if ('return' in expect && 'return_expr' in expect)
-    fail(`${named} sets both "return" and "return_expr"; keep one`)
+    fail(`${within} sets both "return" and "return_expr"; keep one`)
   if ('tree' in expect && 'unchanged' in expect)
-    fail(`${named} sets both "tree" and "unchanged"; keep one`)
+    fail(`${within} sets both "tree" and "unchanged"; keep one`)
   if (expect.tree !== undefined)
-    checkTree(expect.tree, `${named} "expect.tree"`, fail)
+    checkTree(expect.tree, `${named} "${where}.tree"`, fail)
   if (expect.raises !== undefined && (typeof expect.raises !== 'string' || !/^\w+$/.test(expect.raises as string)))
-    fail(`${named} "expect.raises" must be an exception class name like "FileNotFoundError"`)
+    fail(`${named} "${where}.raises" must be an exception class name like "FileNotFoundError"`)
   if (expect.ages !== undefined)
-    checkAges(expect.ages, expect.tree, `${named} "expect.ages"`, '"expect.tree"', fail)
+    checkAges(expect.ages, expect.tree, `${named} "${where}.ages"`, `"${where}.tree"`, fail)
 }
 
 /** Days (0 or more) by path, each a path of `tree` (before the call, or expected after it). */

@@ -2,6 +2,7 @@
 // loaded in the background as soon as the deck opens. Stop uses Pyodide's interrupt
 // when the page is cross-origin isolated, and a fresh worker otherwise.
 import type { Runtime } from '../core/protocol'
+import { PROFILES } from '../core/protocol'
 import { createPythonHost } from '../core/python/host'
 import { harnessFiles } from './harness-files'
 import { pageSnapshots } from './snapshot-store'
@@ -42,9 +43,10 @@ export const python = createPythonHost({
  */
 export const deckRuntime: Runtime = {
   name: 'pyodide',
+  profiles: PROFILES,
   version: () => python.preload(),
   exercise: async () => ({ parallel: 1, runCase: (request, signal) => python.runCase(request, signal), end: () => {} }),
-  evaluate: expressions => python.evaluate(expressions),
+  evaluate: (expressions, profile) => python.evaluate(expressions, profile),
   close: () => python.close(),
 }
 

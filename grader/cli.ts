@@ -1,10 +1,10 @@
 // npm run grade | hint | reset: the learner's commands.
 
-import type { Runtime, RuntimeName } from '../core/protocol'
+import type { Profile, Runtime, RuntimeName } from '../core/protocol'
 import type { Exercise } from './exercises'
 import type { Session } from './session'
 import { parseArgs } from 'node:util'
-import { RUNTIMES } from '../core/protocol'
+import { PROFILES, RUNTIMES } from '../core/protocol'
 import { buildReport, exerciseResult } from '../core/report'
 import { SpecError } from '../core/spec'
 import { loadExercises, selectExercises, titleOf, UsageError } from './exercises'
@@ -22,6 +22,7 @@ const USAGE = `Usage:
   npm run grade -- --watch           grade again every time you save a task.py
   npm run grade -- --runtime cpython use this machine's Python instead of Pyodide
   npm run grade -- --isolated        grade code that is not yours: Pyodide in headless Chromium
+  npm run grade -- --os windows      run the cases as on Windows only (linux, windows, or both: the default)
   npm run grade -- --json            print only a JSON report
   npm run grade -- --solutions       grade the reference solutions (for whoever writes exercises)
   npm run grade -- --starters        grade the untouched starters
@@ -35,10 +36,22 @@ const OPTIONS = {
   starters: { type: 'boolean', default: false },
   runtime: { type: 'string', default: 'pyodide' },
   isolated: { type: 'boolean', default: false },
+  os: { type: 'string', default: 'both' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
 const COMMANDS = ['grade', 'hint', 'reset']
+
+/** The houses `--os` asks for; CPython has its machine's own rules only. */
+function housesAsked(os: string, runtime: RuntimeName): Profile[] {
+  const asked: Record<string, Profile[]> = { both: [...PROFILES], linux: ['linux'], windows: ['windows'] }
+  const houses = asked[os]
+  if (!houses)
+    throw new UsageError(`--os must be linux, windows or both (got "${os}")`)
+  if (runtime === 'cpython' && os === 'windows')
+    throw new UsageError('--os windows needs Pyodide, which imitates Windows; CPython keeps this machine\'s own rules. Leave out --runtime cpython.')
+  return houses
+}
 
 function parse(argv: string[]) {
   try {
@@ -105,10 +118,11 @@ async function main(argv: string[]): Promise<number> {
   if (!RUNTIMES.includes(values.runtime as RuntimeName)) {
     throw new UsageError(`--runtime must be one of: ${RUNTIMES.join(', ')} (got "${values.runtime}")`)
   }
+  const profiles = housesAsked(values.os, values.runtime as RuntimeName)
   const exercises = selectExercises(all, positionals)
   if (values.isolated && values.runtime !== 'pyodide')
     throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
-  const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }))
+  const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }), profiles)
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const course = all.map(e => ({ id: e.id, title: titleOf(e) }))
   const show = async (saved?: string) => {
@@ -121,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return runs.every(run => run.verdict.status === 'pass')
   }
   if (!values.json)
-    console.log(`\n${heading(values.isolated ? 'isolated' : session.runtime.name, what)}`)
+    console.log(`\n${heading(values.isolated ? 'isolated' : session.runtime.name, what, profiles.filter(p => session.runtime.profiles.includes(p)))}`)
   const passed = await show()
   if (!values.watch) {
     await session.runtime.close()

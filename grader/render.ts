@@ -2,8 +2,10 @@
 // saved in watch mode, else the first unfinished), its first failing case in full and
 // the others one line each; after a pass, where to go next.
 import type { CaseVerdict } from '../core/judge'
+import type { Profile } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
 import { inlineCode } from '../core/inline-code'
+import { PROFILE_NAMES } from '../core/protocol'
 import { exerciseResult } from '../core/report'
 import { CPYTHON_WARNING } from './runtimes/cpython'
 
@@ -34,12 +36,14 @@ export interface ViewContext {
   saved?: string
 }
 
-export function heading(runtime: string, what: string): string {
+/** `houses`: the houses the cases run as. */
+export function heading(runtime: string, what: string, houses: readonly Profile[]): string {
+  const as = houses.length > 1 ? ', each case as on Linux/macOS and as on Windows' : houses[0] === 'windows' ? ', as on Windows' : ', as on Linux/macOS'
   if (runtime === 'pyodide')
-    return dim(`Grading ${what} with Pyodide, in memory: your own files are never touched…`)
+    return dim(`Grading ${what} with Pyodide, in memory${as}: your own files are never touched…`)
   if (runtime === 'isolated')
-    return dim(`Grading ${what} isolated: Pyodide in headless Chromium, one fresh worker per exercise…`)
-  return `${yellow(CPYTHON_WARNING)}\n${dim(`Grading ${what} with your CPython, in a temporary folder on this machine…`)}`
+    return dim(`Grading ${what} isolated${as}: Pyodide in headless Chromium, one fresh worker per exercise…`)
+  return `${yellow(CPYTHON_WARNING)}\n${dim(`Grading ${what} with your CPython, in a temporary folder on this machine, with its own rules: the Windows profile needs Pyodide, so it is left out…`)}`
 }
 
 export function learnerView(runs: ExerciseRun[], context: ViewContext): string {
@@ -94,8 +98,8 @@ function feedback(run: ExerciseRun, context: ViewContext): string {
       if (verdict.status === 'pass')
         lines.push(`  ${green('✔')} ${verdict.name}`)
       else if (i === firstFailing)
-        lines.push(`  ${red('✘')} ${verdict.name}`, ...explain(verdict), '')
-      else lines.push(`  ${red('✘')} ${verdict.name}${dim(`  ${summary(verdict)}`)}`)
+        lines.push(`  ${red('✘')} ${verdict.name}${where(verdict)}`, ...explain(verdict), '')
+      else lines.push(`  ${red('✘')} ${verdict.name}${where(verdict)}${dim(`  ${summary(verdict)}`)}`)
     })
     if (firstFailing < cases.length - 1)
       lines.push('')
@@ -127,6 +131,9 @@ export function summary(verdict: CaseVerdict): string {
   const text = plain(line)
   return text.length > 120 ? `${text.slice(0, 119)}…` : text
 }
+
+/** " (on Windows)" after a case that fails as one house only. */
+const where = (verdict: CaseVerdict) => (verdict.profile ? yellow(` (on ${PROFILE_NAMES[verdict.profile]})`) : '')
 
 const pad = (text: string) => text.split('\n').map(l => `     ${l}`)
 

@@ -2,7 +2,7 @@
 // verdict and source, so watch mode re-grades only the file that changed.
 
 import type { ExerciseVerdict } from '../core/grade'
-import type { Runtime } from '../core/protocol'
+import type { Profile, Runtime } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
 import type { Exercise } from './exercises'
 import { existsSync, readFileSync } from 'node:fs'
@@ -10,7 +10,8 @@ import { gradeExercise } from '../core/grade'
 import { SpecError } from '../core/spec'
 import { titleOf } from './exercises'
 
-export function createSession(runtime: Runtime) {
+/** `profiles`: the houses to grade as (the runtime runs those it can imitate). */
+export function createSession(runtime: Runtime, profiles?: readonly Profile[]) {
   /** each exercise's last graded source and its verdict */
   const known = new Map<string, { source: string, verdict: ExerciseVerdict }>()
 
@@ -25,7 +26,7 @@ export function createSession(runtime: Runtime) {
     const last = known.get(exercise.id)
     if (last?.source === source)
       return run(last.verdict)
-    const verdict = await gradeExercise(runtime, spec, source)
+    const verdict = await gradeExercise(runtime, spec, source, { profiles })
     known.set(exercise.id, { source, verdict })
     return run(verdict)
   }

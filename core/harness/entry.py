@@ -14,6 +14,7 @@ from .describe import describe_value, short_repr
 from .folder import age_files, file_ages, read_tree, relative_cwd, seed_tree
 from .observe import OutputLimit, as_on_linux, describe_exception, last_lines, remember_source
 from .sandbox import SLIDE_FILE, TASK_FILE, Blocked, Exit, Sandbox
+from .windows import looks_like_windows, to_windows
 
 STAGE_LINE = "@@stage:%s@@\n"
 RESULT_CAP = 4 * 1024 * 1024
@@ -54,7 +55,10 @@ def run_case(request, root, seed=True):
     source = request["source"]
     real_root = _realpath(root)
     remember_source(TASK_FILE, source)
-    with Sandbox(root, request.get("deny", ()), request.get("env", {}), clock=request.get("clock")) as sandbox:
+    profile = request.get("profile", "linux")
+    sandbox = Sandbox(root, request.get("deny", ()), request.get("env", {}),
+                      clock=request.get("clock"), profile=profile)
+    with sandbox:
         _enter_stage(result, "load")
         try:
             namespace = {"__name__": "task", "__file__": TASK_FILE}
@@ -100,14 +104,16 @@ def run_case(request, root, seed=True):
     return result
 
 
-def run_script(source, tree, root, filename=SLIDE_FILE):
+def run_script(source, tree, root, filename=SLIDE_FILE, profile="linux"):
     """Runs a whole script as __main__ inside `root` (the live blocks on slides)."""
     seed_tree(root, tree)
     _chdir(root)
     real_root = _realpath(root)
     result = {"tree_before": read_tree(root)}
     remember_source(filename, source)
-    with Sandbox(root, env={"HOME": root, "USER": "learner"}, argv0=filename) as sandbox:
+    env = {"HOME": root, "USER": "learner"} if profile == "linux" else {
+        "USERPROFILE": to_windows(root), "USERNAME": "learner", "HOMEDRIVE": "C:", "HOMEPATH": to_windows(root)[2:]}
+    with Sandbox(root, env=env, argv0=filename, profile=profile) as sandbox:
         try:
             exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
         except SyntaxError as error:
@@ -128,8 +134,11 @@ def run_script(source, tree, root, filename=SLIDE_FILE):
     return result
 
 
-def evaluate(expressions):
+def evaluate(expressions, profile="linux"):
     """The spec's `return_expr` values, worked out where no learner code has run."""
+    if profile == "windows":
+        with looks_like_windows():
+            return evaluate(expressions)
     values = []
     for expression in expressions:
         try:
@@ -166,11 +175,14 @@ def run_case_json(request_json):
 def run_script_json(request_json):
     """A slide's script: {source, tree} in, the run's report out."""
     request = _loads(request_json)
-    return _in_fresh_folder(lambda root: run_script(request["source"], request.get("tree", {}), root))
+    return _in_fresh_folder(lambda root: run_script(
+        request["source"], request.get("tree", {}), root, profile=request.get("profile", "linux")))
 
 
-def evaluate_json(expressions_json):
-    return _dumps(evaluate(_loads(expressions_json)))
+def evaluate_json(request_json):
+    """{expressions, profile} in, their values out."""
+    request = _loads(request_json)
+    return _dumps(evaluate(request["expressions"], request.get("profile", "linux")))
 
 
 # --- CPython: a zygote that forks one child per case --------------------------

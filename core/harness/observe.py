@@ -5,6 +5,8 @@ import linecache
 import sys
 import traceback
 
+from .windows import to_windows
+
 OUTPUT_CAP = 64 * 1024
 
 # Pyodide numbers errors its own way ([Errno 44] for a missing file); a learner
@@ -88,7 +90,8 @@ def describe_exception(error, root, real_root, filename):
         message = as_on_linux(error.msg if isinstance(error, SyntaxError) else str(error))
     except Exception:
         text = message = "(the error could not be described)"
-    for prefix in (real_root + "/", root + "/", real_root, root):
+    windows_root = to_windows(real_root)  # as the Windows profile names the folder
+    for prefix in (real_root + "/", root + "/", windows_root + "\\", real_root, root, windows_root):
         text = text.replace(prefix, "")
         message = message.replace(prefix, "")
     return {"type": type(error).__name__, "message": message, "traceback": text}

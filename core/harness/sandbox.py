@@ -17,7 +17,9 @@ import time
 import zlib
 
 from .observe import CappedOutput
+from .windows import POSIX_ONLY, WindowsDisk, looks_like_windows, windows_environ, windows_modules
 
+PROFILES = ("linux", "windows")
 TASK_FILE = "task.py"
 SLIDE_FILE = "slide.py"
 BLOCKED_MODULES = (
@@ -79,6 +81,10 @@ _PRISTINE = [(namespace, dict(namespace)) for namespace in _namespaces()]
 _OS = dict(vars(os))
 _PLATFORM = dict(vars(_platform_module))
 _BUILTINS = dict(vars(builtins))
+# pathlib and shutil as Windows imports them, for the Windows profile (Pyodide only:
+# CPython keeps its machine's own rules); learner code cannot keep changes to them
+_WINDOWS_MODULES = windows_modules() if sys.platform == "emscripten" else {}
+_PRISTINE += [(vars(module), dict(vars(module))) for module in _WINDOWS_MODULES.values()]
 
 
 class Blocked(Exception):
@@ -152,8 +158,11 @@ class Sandbox:
     """Closes the routes out of the case folder while learner code runs, and puts
     back the pristine state afterwards."""
 
-    def __init__(self, root, deny=(), env=None, argv0=TASK_FILE, clock=None):
+    def __init__(self, root, deny=(), env=None, argv0=TASK_FILE, clock=None, profile="linux"):
         self.root = _realpath(root)
+        if profile == "windows" and not _WINDOWS_MODULES:
+            raise Blocked("the Windows profile needs Pyodide; CPython keeps this machine's own rules.")
+        self.profile = profile
         # a whole number of seconds time.time() stands still at, or None for the real clock
         self.clock = clock
         self.denied = set(_join(self.root, p) for p in deny)
@@ -183,7 +192,13 @@ class Sandbox:
         if self.clock is not None:  # the file ages were set from this moment: they hold exactly
             time.time = lambda: float(self.clock)
             time.time_ns = lambda: self.clock * 1_000_000_000
-        self._guard_paths()
+        try:
+            self._guard_paths()
+            if self.profile == "windows":
+                self._look_like_windows()
+        except BaseException:
+            self.__exit__(None, None, None)  # never leave half a sandbox behind
+            raise
         sys.argv = [self.argv0]
         sys.stdin = io.StringIO("")
         sys.stdout = sys.stderr = self.output
@@ -255,7 +270,27 @@ class Sandbox:
         os.listdir = _platform_module.listdir = guard(listdir, 1, writes=False)
         os.scandir = _platform_module.scandir = guard(scandir, 1, writes=False)
 
+    def _look_like_windows(self):
+        """The Windows profile over the guarded calls: Windows' os, paths and disk rules."""
+        calls = {name: getattr(os, name) for name in (
+            "listdir", "mkdir", "rmdir", "unlink", "rename", "chmod", "utime", "link", "truncate", "open")
+            if hasattr(os, name)}
+        calls.update(getcwd=_getcwd, chdir=_chdir, stat=_OS["stat"], lstat=_OS["lstat"], close=_OS["close"],
+                     builtin_open=builtins.open, device_open=_BUILTINS["open"])
+        self.windows = looks_like_windows().__enter__()
+        WindowsDisk(calls).install(os, _platform_module)
+        for name in POSIX_ONLY:
+            for module in (os, _platform_module):
+                vars(module).pop(name, None)
+        vars(os).pop("environb", None)
+        os.environ = windows_environ(self.env)  # noqa: B003 (the real environment is put back at exit)
+        os.supports_dir_fd = os.supports_fd = os.supports_follow_symlinks = set()
+        _modules.update(_WINDOWS_MODULES)
+        _modules["nt"] = _platform_module
+
     def __exit__(self, *exc):
+        if getattr(self, "windows", None) is not None:
+            self.windows.__exit__()
         # Whatever the learner's code did to sys.modules, os, builtins and the rest,
         # the next case starts from the state the harness was imported into.
         restore_pristine(self.saved_modules)

@@ -5,7 +5,7 @@
 // (Pyodide's interrupt buffer) and waits a short grace; a run that swallows it, or a
 // platform without shared memory, gets its worker terminated and a fresh one started.
 
-import type { CaseRequest, EvaluatedValue, FromWorker, Observation, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
+import type { CaseRequest, EvaluatedValue, FromWorker, Observation, Profile, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
 import { readEvaluated, readObservation, readScriptReport, ReportError } from '../observation'
 import { STOPPED } from '../protocol'
 
@@ -268,8 +268,8 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       }
     },
     /** The spec's `return_expr` values; throws when Python cannot work them out. */
-    async evaluate(expressions: string[]): Promise<EvaluatedValue[]> {
-      const outcome = await enqueue({ type: 'evaluate', request: expressions }, EVALUATE_LIMIT_S)
+    async evaluate(expressions: string[], profile: Profile = 'linux'): Promise<EvaluatedValue[]> {
+      const outcome = await enqueue({ type: 'evaluate', request: { expressions, profile } }, EVALUATE_LIMIT_S)
       if (outcome.kind !== 'done')
         throw new Error(outcome.kind === 'failed' ? outcome.message : `the spec's expressions took longer than ${EVALUATE_LIMIT_S} s`)
       return readEvaluated(outcome.report, expressions.length)

@@ -12,6 +12,7 @@ import type { FromWorker, Runtime } from '../../core/protocol'
 import type { PythonHost, WorkerPort } from '../../core/python/host'
 import type { IsolationServer } from './browser-server'
 import { chromium } from 'playwright-chromium'
+import { PROFILES } from '../../core/protocol'
 import { createPythonHost } from '../../core/python/host'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { startIsolationServer } from './browser-server'
@@ -159,6 +160,7 @@ export function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Runti
 
   return {
     name: 'pyodide',
+    profiles: PROFILES,
     version: pool.version,
     exercise: pool.exercise,
     evaluate: pool.evaluate,

@@ -202,6 +202,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
 
   return {
     name: 'cpython',
+    profiles: ['linux'], // the machine's own rules (Linux or macOS): CPython cannot pretend
     version: () => (idle[0] ?? takeZygote()).ready,
     async exercise(): Promise<ExerciseRunner> {
       return { parallel: lanes, runCase, end: () => {} }

@@ -3,7 +3,7 @@
 // interpreter is ready when an exercise is graded. Shared by the terminal's Pyodide
 // processes and the isolated mode's browser workers.
 
-import type { EvaluatedValue, ExerciseRunner } from '../../core/protocol'
+import type { EvaluatedValue, ExerciseRunner, Profile } from '../../core/protocol'
 import type { PythonHost } from '../../core/python/host'
 import { availableParallelism } from 'node:os'
 import { createSlots } from './slots'
@@ -76,10 +76,10 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm, sta
       }
     },
     /** The spec's expressions, in a host no learner code has run in. */
-    async evaluate(expressions: string[]): Promise<EvaluatedValue[]> {
+    async evaluate(expressions: string[], profile: Profile = 'linux'): Promise<EvaluatedValue[]> {
       const pending = take()
       try {
-        return await (await pending).evaluate(expressions)
+        return await (await pending).evaluate(expressions, profile)
       }
       finally {
         discard(pending)

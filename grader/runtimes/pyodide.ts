@@ -6,7 +6,7 @@
 // when an exercise is graded. The host (queue, time limit, restart) is core/python/host.ts.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
-import type { EvaluatedValue, FromWorker, Runtime } from '../../core/protocol'
+import type { EvaluatedValue, FromWorker, Profile, Runtime } from '../../core/protocol'
 import type { WorkerPort } from '../../core/python/host'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { PROFILES } from '../../core/protocol'
 import { createPythonHost } from '../../core/python/host'
 import { STATE_DIR } from '../paths'
 import { howItEnded, readChild } from './child-output'
@@ -145,13 +146,14 @@ function expressionCache(snapshot: string) {
     }
   }
   return {
-    get: (expressions: string[]): EvaluatedValue[] | undefined => {
+    get: (expressions: string[], profile: Profile): EvaluatedValue[] | undefined => {
       const known = read()
-      return expressions.every(e => e in known) ? expressions.map(e => known[e]) : undefined
+      const keys = expressions.map(e => `${profile}:${e}`)
+      return keys.every(k => k in known) ? keys.map(k => known[k]) : undefined
     },
-    add(expressions: string[], values: EvaluatedValue[]) {
+    add(expressions: string[], profile: Profile, values: EvaluatedValue[]) {
       const known = read()
-      expressions.forEach((e, i) => (known[e] = values[i]))
+      expressions.forEach((e, i) => (known[`${profile}:${e}`] = values[i]))
       mkdirSync(STATE_DIR, { recursive: true })
       writeFileSync(file, JSON.stringify(known))
     },
@@ -190,14 +192,15 @@ export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): 
 
   return {
     name: 'pyodide',
+    profiles: PROFILES,
     version: pool.version,
     exercise: pool.exercise,
-    async evaluate(asked) {
-      const known = expressions.get(asked)
+    async evaluate(asked, profile = 'linux') {
+      const known = expressions.get(asked, profile)
       if (known)
         return known
-      const values = await pool.evaluate(asked) // a process of its own, which no learner code has run in
-      expressions.add(asked, values)
+      const values = await pool.evaluate(asked, profile) // a process of its own, which no learner code has run in
+      expressions.add(asked, profile, values)
       return values
     },
     close: pool.close,

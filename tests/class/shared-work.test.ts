@@ -15,6 +15,7 @@ function countingRuntime() {
   const runs: string[] = []
   const runtime: Runtime = {
     name: 'pyodide',
+    profiles: ['linux'],
     version: async () => 'none',
     exercise: async () => ({
       parallel: 1,

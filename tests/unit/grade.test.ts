@@ -17,6 +17,7 @@ function scripted(answer: (request: CaseRequest, signal?: AbortSignal) => Observ
   const asked: string[] = []
   const runtime: Runtime = {
     name: 'pyodide',
+    profiles: ['linux'],
     version: async () => '3.14',
     exercise: async () => ({
       parallel,
