@@ -1,27 +1,25 @@
 """What the learner's code printed and raised, as the learner should read it."""
 import errno
 import io
+import os
 import linecache
 import sys
 import traceback
 
+from .linux import LINUX_ERRORS
 from .windows import to_windows
 
 OUTPUT_CAP = 64 * 1024
 
-# Pyodide numbers errors its own way ([Errno 44] for a missing file); a learner
-# should read what Linux says. Names are the same everywhere, numbers are not.
-LINUX_ERRNO = {
-    "EPERM": 1, "ENOENT": 2, "EINTR": 4, "EIO": 5, "EBADF": 9, "EAGAIN": 11, "ENOMEM": 12,
-    "EACCES": 13, "EBUSY": 16, "EEXIST": 17, "EXDEV": 18, "ENOTDIR": 20, "EISDIR": 21,
-    "EINVAL": 22, "EMFILE": 24, "ENOSPC": 28, "EROFS": 30, "EMLINK": 31, "ENAMETOOLONG": 36,
-    "ENOSYS": 38, "ENOTEMPTY": 39, "ELOOP": 40,
-}
+# Pyodide numbers and words errors its own way ([Errno 44] for a missing file). The
+# sandbox's Linux layer raises Linux's; an error raised past it still reads as Linux's
+# once its "[Errno N] text" is swapped, matched with its text so a Linux one stays.
 _AS_ON_LINUX = {}
 if sys.platform == "emscripten":
-    for _name, _number in LINUX_ERRNO.items():
+    for _name, (_number, _text) in LINUX_ERRORS.items():
         if hasattr(errno, _name):
-            _AS_ON_LINUX[str(getattr(errno, _name))] = str(_number)
+            _AS_ON_LINUX["[Errno %d] %s" % (getattr(errno, _name), os.strerror(getattr(errno, _name)))] = \
+                "[Errno %d] %s" % (_number, _text)
 
 _extract_tb = traceback.extract_tb
 _format_list = traceback.format_list
@@ -62,14 +60,12 @@ def remember_source(filename, source):
 
 
 def as_on_linux(text):
-    """Error numbers in `text` as Linux gives them (only Pyodide's differ)."""
+    """Pyodide's "[Errno N] text" in `text` as Linux gives them."""
     if not _AS_ON_LINUX or "[Errno " not in text:
         return text
-    parts = text.split("[Errno ")
-    for i in range(1, len(parts)):
-        number, _, rest = parts[i].partition("]")
-        parts[i] = "%s]%s" % (_AS_ON_LINUX.get(number, number), rest)
-    return "[Errno ".join(parts)
+    for pyodide, linux in _AS_ON_LINUX.items():
+        text = text.replace(pyodide, linux)
+    return text
 
 
 def learner_traceback(error, filename):
@@ -90,6 +86,8 @@ def describe_exception(error, root, real_root, filename):
         message = as_on_linux(error.msg if isinstance(error, SyntaxError) else str(error))
     except Exception:
         text = message = "(the error could not be described)"
+    if not isinstance(error, OSError):  # the learner's own message stays as they wrote it
+        return {"type": type(error).__name__, "message": message, "traceback": text}
     windows_root = to_windows(real_root)  # as the Windows profile names the folder
     for prefix in (real_root + "/", root + "/", windows_root + "\\", real_root, root, windows_root):
         text = text.replace(prefix, "")

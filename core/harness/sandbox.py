@@ -10,13 +10,16 @@ learner code runs; every case ends by putting those namespaces back as they were
 """
 import builtins
 import errno
+import functools
 import io
 import os
 import sys
 import time
 import zlib
 
+from .calls import builtin_like
 from .observe import CappedOutput
+from .linux import LinuxDisk
 from .windows import POSIX_ONLY, WindowsDisk, looks_like_windows, windows_environ, windows_modules
 
 PROFILES = ("linux", "windows")
@@ -65,9 +68,11 @@ _join = os.path.join
 _isdir = os.path.isdir
 _readlink = os.readlink
 _strerror = os.strerror
+_EACCES = errno.EACCES  # this interpreter's own number: the profile's layer words it for its house
 _sorted = sorted
 _crc32 = zlib.crc32
 _PathLike = os.PathLike
+_wraps = functools.wraps
 _FileIO = io.FileIO
 _io_module = sys.modules["_io"]
 
@@ -132,7 +137,7 @@ def disk_order(names):
 
 
 class Listing:
-    """What os.scandir returns, with its entries in disk order."""
+    """What os.scandir returns, with its entries in disk order (named as CPython names it)."""
 
     def __init__(self, entries):
         self._entries = iter(entries)
@@ -152,6 +157,10 @@ class Listing:
 
     def close(self):
         self._entries = iter(())
+
+
+Listing.__name__ = Listing.__qualname__ = "ScandirIterator"
+Listing.__module__ = os.name
 
 
 class Sandbox:
@@ -196,6 +205,8 @@ class Sandbox:
             self._guard_paths()
             if self.profile == "windows":
                 self._look_like_windows()
+            elif sys.platform == "emscripten":  # Pyodide: its C library is not Linux's; CPython's is
+                LinuxDisk(_getcwd, _chdir).install(os, _platform_module, builtins, io, _io_module)
         except BaseException:
             self.__exit__(None, None, None)  # never leave half a sandbox behind
             raise
@@ -222,7 +233,7 @@ class Sandbox:
             return
         full = self._resolve(arg, dir_fd)
         if full in self.denied:
-            raise PermissionError(errno.EACCES, _strerror(errno.EACCES), _fsdecode(arg))
+            raise PermissionError(_EACCES, _strerror(_EACCES), _fsdecode(arg))
         if removes and full == self.root:
             raise Blocked("it tried to remove or move the exercise folder itself; "
                           "only what is inside it may change.")
@@ -238,12 +249,14 @@ class Sandbox:
                 for arg in args[:arg_count]:
                     check(arg, kwargs.get("dir_fd"), writes, removes)
                 return func(*args, **kwargs)
-            return wrapper
+            return builtin_like(wrapper, func)
 
+        @_wraps(_BUILTINS["open"])
         def guarded_open(file, mode="r", *args, **kwargs):
             check(file, None, any(flag in mode for flag in "wax+"))
             return _BUILTINS["open"](file, mode, *args, **kwargs)
 
+        @_wraps(_OS["open"])
         def guarded_os_open(path, flags, *args, **kwargs):
             check(path, kwargs.get("dir_fd"), bool(flags & WRITE_FLAGS))
             fd = _OS["open"](path, flags, *args, **kwargs)
@@ -336,9 +349,11 @@ def _fake_exit(code=0):
 
 
 def _listing_in_disk_order(listdir, scandir):
+    @_wraps(listdir)
     def ordered_listdir(*args, **kwargs):
         return disk_order(listdir(*args, **kwargs))
 
+    @_wraps(scandir)
     def ordered_scandir(*args, **kwargs):
         with scandir(*args, **kwargs) as found:
             entries = list(found)

@@ -24,6 +24,8 @@ import stat
 import sys
 import types
 
+from .calls import builtin_like
+
 # the texts Windows gives (FormatMessage, as CPython prints them: no final period)
 WIN_MESSAGES = {
     2: "The system cannot find the file specified",
@@ -396,10 +398,10 @@ class WindowsDisk:
                      "truncate", "close"):
             if name in ("link", "truncate") and name not in self.calls:
                 continue  # this interpreter has no such call
-            setattr(os_module, name, _named(getattr(self, name), name))
+            setattr(os_module, name, builtin_like(getattr(self, name), getattr(os_module, name)))
             setattr(platform_module, name, getattr(os_module, name))
-        os_module.open = platform_module.open = _named(self.os_open, "open")
-        builtins.open = io.open = sys.modules["_io"].open = _named(self.open, "open")
+        os_module.open = platform_module.open = builtin_like(self.os_open, os_module.open)
+        builtins.open = io.open = sys.modules["_io"].open = builtin_like(self.open, builtins.open)
 
 
 def os_access(full, mode):
@@ -408,14 +410,6 @@ def os_access(full, mode):
     except OSError:
         return False
     return not (mode & os.W_OK and not info.st_mode & stat.S_IWRITE and not _S_ISDIR(info.st_mode))
-
-
-def _named(function, name):
-    def call(*args, **kwargs):
-        return function(*args, **kwargs)
-    call.__name__ = call.__qualname__ = name
-    call.__doc__ = getattr(function, "__doc__", None)
-    return call
 
 
 def _windows_stat(found):
@@ -473,6 +467,8 @@ class _DirEntry:
 
 
 class _Listing:
+    """What os.scandir returns on Windows (nt.ScandirIterator)."""
+
     def __init__(self, entries):
         self._entries = iter(entries)
 
@@ -491,6 +487,12 @@ class _Listing:
 
     def close(self):
         self._entries = iter(())
+
+
+_Listing.__name__ = _Listing.__qualname__ = "ScandirIterator"
+_Listing.__module__ = "nt"
+_DirEntry.__name__ = _DirEntry.__qualname__ = "DirEntry"
+_DirEntry.__module__ = "nt"
 
 
 def windows_environ(values):

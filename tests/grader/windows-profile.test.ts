@@ -193,7 +193,7 @@ return walked`, { 'src/a.txt': '1', 'src/sub/b.txt': '2' })
       const windows = await runner.runCase({ run: caseRun(source, 'probe', c, 'windows'), timeoutS: 3 })
       const linux = await runner.runCase({ run: caseRun(source, 'probe', c, 'linux'), timeoutS: 3 })
       expect(windows.returned?.value).toEqual(['nt', '\\', 'win32', 'WindowsPath', 'a\\b'])
-      expect(linux.returned?.value).toEqual(['posix', '/', 'emscripten', 'PosixPath', 'a/b'])
+      expect(linux.returned?.value).toEqual(['posix', '/', 'linux', 'PosixPath', 'a/b'])
     }
     finally {
       runner.end()
