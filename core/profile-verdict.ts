@@ -25,7 +25,7 @@ export function bothHouses(runs: HouseVerdict[]): CaseVerdict | undefined {
     message += `\n   (On ${failing.slice(1).map(f => PROFILE_NAMES[f.profile]).join(' and ')} it fails too, differently: fix this first.)`
   if (hint)
     message += `\n   ${hint}`
-  return { ...verdict, message, profiles, profile }
+  return { ...verdict, message, profiles, ...(somewhere ? { profile } : {}) }
 }
 
 /** What a Windows-only failure usually means, read from the verdict's message. */

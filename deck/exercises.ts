@@ -4,6 +4,7 @@
 
 import type { ExerciseVerdict } from '../core/grade'
 import type { CaseVerdict } from '../core/judge'
+import type { Profile } from '../core/protocol'
 import type { Spec } from '../core/spec'
 import { reactive } from 'vue'
 import { gradeExercise } from '../core/grade'
@@ -90,13 +91,13 @@ export interface CheckHandle {
  * Grades `source` for exercise `id` in the deck's Python, exactly as `npm run grade`
  * does. Used by the Check button and by the test hook `window.__osWorkshop.check`.
  */
-export function checkExercise(id: string, source: string, onProgress?: (index: number, total: number) => void): CheckHandle {
+export function checkExercise(id: string, source: string, onProgress?: (index: number, total: number) => void, profiles?: Profile[]): CheckHandle {
   const exercise = findExercise(id)
   if (!exercise)
     return { result: Promise.reject(new Error(`unknown exercise ${id}`)), stop: () => {} }
   const stopper = new AbortController()
   return {
-    result: gradeExercise(deckRuntime, exercise.spec, source, { signal: stopper.signal, onProgress }),
+    result: gradeExercise(deckRuntime, exercise.spec, source, { signal: stopper.signal, onProgress, profiles }),
     stop: () => stopper.abort(),
   }
 }

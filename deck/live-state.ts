@@ -1,4 +1,5 @@
 // What a live block on a slide shows; changes while the run goes on.
+import type { Profile } from '../core/protocol'
 import type { RunResult } from '../core/python/host'
 import type { Tree } from '../core/spec'
 
@@ -12,4 +13,8 @@ export interface LiveState {
   /** printed output the slide promises, shown when Python could not run (print only) */
   fallback?: string
   stop?: () => void
+  /** the house the script runs as */
+  profile: Profile
+  /** runs the block again as another house; absent where the block shows both houses side by side */
+  runAs?: (profile: Profile) => void
 }

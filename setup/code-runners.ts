@@ -1,14 +1,18 @@
 // The `python` runner of the live blocks: the script runs in a Web Worker with
 // Pyodide and the core's harness, in a fresh folder seeded with the slide's
-// `tree:` (handed over as runnerOptions by setup/transformers.ts).
+// `tree:` (handed over as runnerOptions by setup/transformers.ts), as the house the
+// learner picked (Linux/macOS or Windows); a slide with `houses: both` shows both.
 
 import type { CodeRunner } from '@slidev/types'
+import type { Profile } from '../core/protocol'
 import type { RunResult } from '../core/python/host'
 import type { Tree } from '../core/spec'
 import type { LiveState } from '../deck/live-state'
 import { defineCodeRunnersSetup } from '@slidev/types'
 import { createApp, reactive } from 'vue'
 import LiveOutput from '../components/LiveOutput.vue'
+import { PROFILES } from '../core/protocol'
+import { liveHouse } from '../deck/house'
 import { python } from '../deck/python'
 
 /** How long printing (PDF export) waits for Python before showing the slide's expected output. */
@@ -36,15 +40,16 @@ function mount(state: LiveState): HTMLElement {
 
 let runs = 0
 
-const runPython: CodeRunner = async (code, ctx) => {
-  const options = ctx.options as { tree?: Tree, expected?: string }
-  const tree = options.tree ?? {}
-  const state = reactive<LiveState>({ run: ++runs, phase: python.status === 'ready' ? 'running' : 'loading', tree, fallback: options.expected })
+interface LiveOptions { tree?: Tree, expected?: string, houses?: 'both' }
 
-  if (isHandout() && options.expected !== undefined) {
+/** One run of the block as `profile`, shown in `state` as it goes. */
+async function runAs(code: string, options: LiveOptions, state: LiveState, profile: Profile) {
+  const tree = options.tree ?? {}
+  Object.assign(state, { run: ++runs, profile, phase: python.status === 'ready' ? 'running' : 'loading', result: undefined })
+  if (isHandout() && options.expected !== undefined && profile === 'linux') {
     // the exported handout shows the output the slide promises (tests check it against real runs)
     state.phase = 'finished'
-    return { element: mount(state) }
+    return
   }
   if (isPrinting()) {
     // printing waits for the real output, but never for ever
@@ -52,26 +57,54 @@ const runPython: CodeRunner = async (code, ctx) => {
       () => resolve({ status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS }),
       PRINT_DEADLINE_MS,
     ))
-    state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S }), deadline])
+    state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }), deadline])
     state.phase = 'finished'
-    return { element: mount(state) }
+    return
   }
-
   const stopper = new AbortController()
   state.stop = () => stopper.abort()
   const off = python.onStatus((status) => {
     if (status === 'ready' && state.phase === 'loading')
       state.phase = 'running'
   })
-  python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S }, stopper.signal).then((result) => {
-    state.result = result
-  }, (error: Error) => {
-    state.result = { status: 'failed', message: error.message, ms: 0 }
-  }).finally(() => {
+  try {
+    state.result = await python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }, stopper.signal)
+  }
+  catch (error) {
+    state.result = { status: 'failed', message: (error as Error).message, ms: 0 }
+  }
+  finally {
     off()
     state.phase = 'finished'
     state.stop = undefined
-  })
+  }
+}
+
+const runPython: CodeRunner = async (code, ctx) => {
+  const options = ctx.options as LiveOptions
+  const fresh = (profile: Profile) => reactive<LiveState>({ run: 0, phase: 'loading', tree: options.tree ?? {}, fallback: profile === 'linux' ? options.expected : undefined, profile })
+  if (options.houses === 'both') {
+    // the same script in both houses, side by side
+    const element = document.createElement('div')
+    element.className = 'live-houses'
+    const states = PROFILES.map(fresh)
+    for (const state of states)
+      element.append(mount(state))
+    const done = (async () => {
+      for (const state of states) await runAs(code, options, state, state.profile)
+    })()
+    if (isPrinting())
+      await done
+    return { element }
+  }
+  const state = fresh(liveHouse.value)
+  state.runAs = (profile) => {
+    liveHouse.value = profile
+    void runAs(code, options, state, profile)
+  }
+  const run = runAs(code, options, state, state.profile)
+  if (isPrinting())
+    await run
   return { element: mount(state) }
 }
 

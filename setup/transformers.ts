@@ -19,12 +19,14 @@ export default defineTransformersSetup(() => ({
       if (!text.includes('{monaco-run}'))
         return
       const tree = ctx.slide?.frontmatter?.tree ?? {}
+      const houses = ctx.slide?.frontmatter?.houses === 'both' ? 'both' : undefined
       liveBlocks(text).forEach((block, index) => {
         const options = {
           tree,
           expected: block.expected,
           slide: ctx.slide?.index !== undefined ? ctx.slide.index + 1 : undefined,
           block: index + 1,
+          ...(houses ? { houses } : {}),
         }
         ctx.s.appendLeft(block.start, `<div class="live-block">\n\n${staticCopy(block.code)}`)
         ctx.s.overwrite(block.infoStart, block.infoEnd, withRunnerOptions(block.info, options))

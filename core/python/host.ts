@@ -246,9 +246,9 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
         return { ...seen, limit: 'interrupted', detail: STOPPED }
       return { ...seen, limit: 'timeout', stage: seen.stage ?? outcome.stage }
     },
-    async runScript({ source, tree, timeoutS }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
+    async runScript({ source, tree, timeoutS, profile }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
       const started = performance.now()
-      const outcome = await enqueue({ type: 'script', request: { source, tree } }, timeoutS, signal)
+      const outcome = await enqueue({ type: 'script', request: { source, tree, ...(profile ? { profile } : {}) } }, timeoutS, signal)
       const ms = performance.now() - started
       try {
         if (outcome.kind === 'done') {
