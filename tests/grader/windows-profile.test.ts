@@ -5,9 +5,14 @@
 //   [errmap]   CPython's PC/errmap.h: the errno each WinError gets
 //   [ntpath]   docs.python.org/3/library/os.path.html ("ntpath for Windows paths")
 import type { Case } from '../../core/spec'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gradeExercise } from '../../core/grade'
+import { validateSpec } from '../../core/spec'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
 import { runOneCase } from './run-case'
+import { PROJECT } from './run-cli'
 
 const runtime = createPyodideRuntime()
 beforeAll(() => runtime.version(), 600_000)
@@ -177,6 +182,18 @@ return walked`, { 'src/a.txt': '1', 'src/sub/b.txt': '2' })
     expect(tree).toEqual({ 'moved/': '', 'moved/a.txt': '1', 'moved/sub/': '', 'moved/sub/b.txt': '2' })
   })
 
+  it('the slide "The same code in two houses" shows what the Windows side prints', async () => {
+    const page = readFileSync(join(PROJECT, 'pages', '02-one-protocol.md'), 'utf8')
+    const slide = page.slice(page.indexOf('# The same code in two houses'))
+    const code = /```python \{monaco-run\}.*\n([\s\S]*?)\n```/.exec(slide)![1]
+    const { value } = await asOnWindows(`import io, contextlib
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    exec(${JSON.stringify(code)}, {"__name__": "__main__"})
+return printed.getvalue()`, { 'reports/june.txt': 'draft', 'reports/final.txt': 'old' })
+    expect(value).toBe('reports\\june.txt\nTrue\nrefused: 183\n')
+  })
+
   it('writes outside the case folder are still refused, whatever path says it', async () => {
     const source = 'import os\n\ndef probe():\n    open("C:\\\\etc\\\\canary.txt", "w")\n'
     const seen = await runOneCase(runtime, source, 'probe', { name: 'probe', expect: { return: null } }, 3, 'windows')
@@ -198,5 +215,40 @@ return walked`, { 'src/a.txt': '1', 'src/sub/b.txt': '2' })
     finally {
       runner.end()
     }
+  })
+})
+
+describe('mistakes that work on Linux and break on Windows fail, with what to do', () => {
+  const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
+  const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'spec.json')), id)
+  const solution16 = read('solutions', '16-works-everywhere', 'task.py')
+  const solution01 = read('solutions', '01-which-os', 'task.py')
+  const MISTAKES: [string, string, string, RegExp][] = [
+    ['os.rename instead of os.replace', '16-works-everywhere', solution16.replace('os.replace(temporary, path)', 'os.rename(temporary, path)'), /use `os.replace`, which replaces on every system/],
+    ['a path glued with "/"', '16-works-everywhere', solution16.replace('path = os.path.join(folder, name)', 'path = folder + "/" + name'), /joined with `\\`: build paths with `os.path.join`/],
+    ['a path glued with "/" (exercise 01)', '01-which-os', solution01.replace('os.sep.join(parts)', '"/".join(parts)'), /joined with `\\`/],
+    ['the file still open when it is moved', '16-works-everywhere', solution16.replace('    with open(temporary, "w") as handle:\n        handle.write(text)\n', '    handle = open(temporary, "w")\n    handle.write(text)\n    handle.flush()\n'), /still has open cannot be removed or renamed/],
+  ]
+
+  it.each(MISTAKES)('%s', async (_, id, source, hint) => {
+    expect(source, 'the mistake was made').not.toBe(read('solutions', id, 'task.py'))
+    const verdict = await gradeExercise(runtime, specOf(id), source)
+    expect(verdict.status).not.toBe('pass')
+    const failing = verdict.cases.filter(v => v.status !== 'pass')
+    expect(failing.every(v => v.profile === 'windows' && v.profiles?.linux === 'pass'), 'it fails as Windows only').toBe(true)
+    expect(failing[0].message).toMatch(/^On Windows \(it passes on Linux and macOS\)/)
+    expect(failing[0].message).toMatch(hint)
+  })
+
+  it('exercise 12: a name that differs only in case is the same file on Windows ("exists"), another on Linux ("moved")', async () => {
+    const verdict = await gradeExercise(runtime, specOf('12-errors'), read('solutions', '12-errors', 'task.py'))
+    const both = verdict.cases.find(v => v.name.includes('differs only in case'))
+    expect(both?.profiles).toEqual({ linux: 'pass', windows: 'pass' })
+    // looks for the exact name, then replaces: on Windows that loses Final.txt
+    const caseSensitive = read('solutions', '12-errors', 'task.py')
+      .replace('if os.path.exists(dst):', 'if os.path.basename(dst) in os.listdir(os.path.dirname(dst) or "."):')
+      .replace('os.rename(src, dst)', 'os.replace(src, dst)')
+    const wrong = await gradeExercise(runtime, specOf('12-errors'), caseSensitive)
+    expect(wrong.cases.find(v => v.name.includes('differs only in case'))?.profiles).toEqual({ linux: 'pass', windows: 'fail' })
   })
 })
