@@ -62,7 +62,7 @@ export async function benchGrader(runs: number, bare: Row): Promise<Row[]> {
       rows.push({ name: 'watch: save → verdict, saves only 0.2 s apart (pyodide)', medianMs: median(await watchLatency(runtime, [WATCHED.slice(0, 2)], saves, 200)), runs: saves })
     }
   }
-  rows.push(...await isolated(runs), ...await benchFreshInterpreters(runs))
+  rows.push(...await houses(runs), ...await isolated(runs), ...await benchFreshInterpreters(runs))
   rows.push(...await hostile(createPyodideRuntime(), 'pyodide'), ...await hostile(createCpythonRuntime(unprivilegedPython()), 'cpython, unprivileged'))
   return rows
 }
@@ -74,10 +74,10 @@ export async function benchGrader(runs: number, bare: Row): Promise<Row[]> {
 const SAVE_PAUSE_MS = 1000
 
 /** Starts `grade --watch` (learner view), then saves one task file `saves` times, `pause` ms apart, timing save → view printed. */
-async function watchLatency(runtime: string, ids: string[], saves: number, pause: number): Promise<number[]> {
+async function watchLatency(runtime: string, ids: string[], saves: number, pause: number, options: string[] = []): Promise<number[]> {
   const file = join(PROJECT, 'solutions', WATCHED, 'task.py')
   const original = readFileSync(file, 'utf8')
-  const child = spawn(TSX, [...CLI, '--watch', '--runtime', runtime, ...ids], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(TSX, [...CLI, '--watch', '--runtime', runtime, ...options, ...ids], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'inherit'] })
   let views = 0
   let onView = () => {}
   let buffer = ''
@@ -115,6 +115,27 @@ async function watchLatency(runtime: string, ids: string[], saves: number, pause
   if (views < saves)
     throw new Error('watch mode missed a save')
   return times
+}
+
+/**
+ * Every case as both houses (Linux/macOS and Windows) against as one (Linux/macOS only),
+ * cold and in watch mode, measured in turns so both see the same machine: ≤ 1.6 × one house.
+ */
+async function houses(runs: number): Promise<Row[]> {
+  const cold: Record<'one' | 'both', number[]> = { one: [], both: [] }
+  for (let i = 0; i < runs; i++) {
+    cold.one.push(...await timeCommand(TSX, [...CLI, '--json', '--os', 'linux'], 1))
+    cold.both.push(...await timeCommand(TSX, [...CLI, '--json', '--os', 'both'], 1))
+  }
+  const saves = runs * 5
+  const watchOne = median(await watchLatency('pyodide', [WATCHED.slice(0, 2)], saves, SAVE_PAUSE_MS, ['--os', 'linux']))
+  const watchBoth = median(await watchLatency('pyodide', [WATCHED.slice(0, 2)], saves, SAVE_PAUSE_MS, ['--os', 'both']))
+  return [
+    { name: 'grade all solutions, cold, as Linux/macOS only (pyodide)', medianMs: median(cold.one), runs },
+    { name: 'grade all solutions, cold, as both houses (pyodide)', medianMs: median(cold.both), runs, target: '≤ 1.6 × one house', limitMs: 1.6 * median(cold.one) },
+    { name: 'watch: save → verdict, one exercise, as Linux/macOS only (pyodide)', medianMs: watchOne, runs: saves },
+    { name: 'watch: save → verdict, one exercise, as both houses (pyodide)', medianMs: watchBoth, runs: saves, target: '≤ 1.6 × one house', limitMs: 1.6 * watchOne },
+  ]
 }
 
 /** The isolated mode: a whole cold run, and what one more learner costs on a warm browser. */
