@@ -72,6 +72,7 @@ POSIX_ONLY = (
 _errno_names = {getattr(errno, name): name for name in (
     "ENOENT", "EEXIST", "ENOTDIR", "EISDIR", "ENOTEMPTY", "EACCES", "EPERM", "EINVAL", "EBUSY")}
 _lstat = os.lstat
+_stat = os.stat
 _S_ISDIR = stat.S_ISDIR
 _isinstance = isinstance
 _fspath = os.fspath
@@ -176,11 +177,11 @@ class WindowsDisk:
                 return folder.rstrip("/") + "/" + found
         return full
 
-    def _resolve(self, path, error_for_bad_name=123):
+    def _resolve(self, path):
         try:
             return self.posix(path)
         except _BadName:
-            raise win_error(error_for_bad_name, _fspath(path)) from None
+            raise win_error(123, _fspath(path)) from None
 
     def _is_open(self, posix_path):
         self.open_files = [(p, f) for p, f in self.open_files if not f.closed]
@@ -442,7 +443,7 @@ class _DirEntry:
         return "<DirEntry %r>" % self.name
 
     def stat(self, *, follow_symlinks=True):
-        return _windows_stat(os.stat(self._full) if follow_symlinks else _lstat(self._full))
+        return _windows_stat(_stat(self._full) if follow_symlinks else _lstat(self._full))
 
     def is_dir(self, *, follow_symlinks=True):
         return self._is(stat.S_ISDIR, follow_symlinks)
@@ -461,7 +462,7 @@ class _DirEntry:
 
     def _is(self, test, follow):
         try:
-            return test((os.stat if follow else _lstat)(self._full).st_mode)
+            return test((_stat if follow else _lstat)(self._full).st_mode)
         except OSError:
             return False
 

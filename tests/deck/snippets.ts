@@ -35,6 +35,8 @@ export interface Snippet {
   /** the exception named by a `# raises X` line */
   raises?: string
   tree: Tree
+  /** the slide runs its live blocks as both houses, side by side (frontmatter `houses: both`) */
+  bothHouses: boolean
   /** a short, unique-ish name: slide number + first code line */
   name: string
 }
@@ -115,6 +117,7 @@ export function extractSnippets(slides: SlideLike[]): Snippet[] {
         expected,
         raises: block.code.match(RAISES)?.[1],
         tree: (slide.frontmatter?.tree ?? {}) as Tree,
+        bothHouses: slide.frontmatter?.houses === 'both',
         name: `slide ${slide.no}${python.length > 1 ? ` (block ${k + 1})` : ''}: ${short.length > 70 ? `${short.slice(0, 69)}…` : short}`,
       })
     })

@@ -17,7 +17,7 @@ let server: LiveServer | undefined
 let watched: WatchedContext | undefined
 let setupError: Error | undefined
 /** slide -> block -> what the block showed */
-const shown = new Map<string, { status: string | null, text: string, traceback: string }>()
+const shown = new Map<string, { status: string | null, text: string, traceback: string, windows: string | null }>()
 
 beforeAll(async () => {
   try {
@@ -28,7 +28,9 @@ beforeAll(async () => {
     const page = await watched.newPage()
     await page.goto(`${server.origin}/1?print=true`)
     await waitForPython(page, 120_000)
-    await page.waitForFunction(count => document.querySelectorAll('.live-output[data-phase="finished"]').length >= count, snippets.length, { timeout: 120_000 })
+    // a slide that shows both houses has two outputs per block
+    const outputs = snippets.length + snippets.filter(s => s.bothHouses).length
+    await page.waitForFunction(count => document.querySelectorAll('.live-output[data-phase="finished"]').length >= count, outputs, { timeout: 120_000 })
     // the built deck has no separate print route: with ?print the slideshow mounts every slide
     const rows = await page.locator('[data-slidev-no]').evaluateAll(slides => slides.flatMap((slide) => {
       const no = Number(slide.getAttribute('data-slidev-no'))
@@ -39,6 +41,8 @@ beforeAll(async () => {
           status: out?.getAttribute('data-status') ?? null,
           text: (out?.querySelector('.lo-text') as HTMLElement | null)?.innerText ?? '',
           traceback: (out?.querySelector('.lo-traceback') as HTMLElement | null)?.innerText ?? '',
+          // a slide that shows both houses: the second output, as on Windows
+          windows: (box.querySelector('.live-output[data-profile="windows"] .lo-text') as HTMLElement | null)?.innerText ?? null,
         }
       })
     }))
@@ -82,5 +86,20 @@ describe('every live block runs in the browser', () => {
       throw setupError
     expect(watched!.outside).toEqual([])
     expect(server!.missing).toEqual([])
+  })
+})
+
+describe('a slide that shows both houses', () => {
+  const both = snippets.filter(s => s.bothHouses)
+  it('the deck has one', () => {
+    expect(both.length).toBeGreaterThan(0)
+  })
+
+  it.each(both.map(s => [s.name, s] as const))('%s: the Linux output is the slide\'s, the Windows one answers as Windows', (_, snippet) => {
+    if (setupError)
+      throw setupError
+    const row = shown.get(`${snippet.slide}/${liveIndex(snippets, snippet)}`)!
+    expect(outputMatches(row.text, snippet.expected!)).toBe(true)
+    expect(row.windows?.trim()).toBe('reports\\june.txt\nTrue\nrefused: 183')
   })
 })

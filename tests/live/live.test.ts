@@ -14,7 +14,8 @@ import { clickRun, serveDist, setCode, waitForPython } from './serve'
 
 const snippets = await liveSnippets()
 /** A slide whose script changes its folder: renames or moves files of the slide's tree. */
-const moving = snippets.find(s => Object.keys(s.tree).length > 0 && s.expected !== undefined && /os\.(?:rename|replace)\(/.test(s.code))!
+// a block with one output (not a slide that shows both houses side by side)
+const moving = snippets.find(s => Object.keys(s.tree).length > 0 && s.expected !== undefined && /os\.(?:rename|replace)\(/.test(s.code) && !s.bothHouses)!
 
 const LOOP = 'while True: pass'
 /** A loop that swallows KeyboardInterrupt: only replacing the worker ends it. */
@@ -155,6 +156,27 @@ describe.each([
     await block.finished(10_000)
     expect(Date.now() - started).toBeLessThan(7_500)
     expect(await block.output.innerText()).toContain('time limit')
+  }, 180_000)
+
+  it('the Windows switch above an output runs the block again as on Windows', async () => {
+    const page = ready()
+    const asking = snippets.find(s => s.code.includes('os.linesep =') && !s.bothHouses)!
+    await page.goto(`${server!.origin}/${asking.slide}`)
+    await waitForPython(page, 120_000)
+    const block = await clickRun(page, asking.slide, liveIndex(snippets, asking))
+    await block.finished(20_000)
+    expect(await block.output.getAttribute('data-profile')).toBe('linux')
+    expect(await block.output.locator('.lo-text').innerText()).toContain('\'posix\'')
+    await block.output.getByRole('button', { name: 'Windows' }).click()
+    await page.waitForFunction(sel => document.querySelector(sel)?.getAttribute('data-profile') === 'windows'
+      && document.querySelector(sel)?.getAttribute('data-phase') === 'finished', `[data-slidev-no="${asking.slide}"] .live-output`, { timeout: 20_000 })
+    const text = await page.locator(`[data-slidev-no="${asking.slide}"] .live-output .lo-text`).innerText()
+    expect(text).toContain('os.name    = \'nt\'')
+    expect(text).toContain('os.linesep = \'\\r\\n\'')
+    // the choice is kept for the next block and the next visit; put it back for the tests after this one
+    expect(await page.evaluate(() => localStorage.getItem('os-workshop:live-house:v1'))).toBe('windows')
+    await page.locator(`[data-slidev-no="${asking.slide}"] .live-output`).getByRole('button', { name: 'Linux/macOS' }).click()
+    expect(await page.evaluate(() => localStorage.getItem('os-workshop:live-house:v1'))).toBe('linux')
   }, 180_000)
 
   it('asked for nothing outside the local server, without errors', () => {
