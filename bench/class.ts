@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PROJECT } from './measure'
+import { COURSE, PROJECT } from './measure'
 
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx')
 const SIZES = [10, 100, 500]
@@ -135,7 +135,7 @@ export async function benchClass(): Promise<Row[]> {
       const { ms, peakMb } = await gradeClass(makeClass(root, size, false))
       const target = size === TARGET_LEARNERS
       rows.push(
-        { name: `grade-class: ${size} learners × 15 exercises, mixed (synthetic), cold`, medianMs: ms, runs: 1, ...target && { target: '≤ 60 s', limitMs: TARGET_MS } },
+        { name: `grade-class: ${size} learners × ${COURSE} exercises, mixed (synthetic), cold`, medianMs: ms, runs: 1, ...target && { target: '≤ 60 s', limitMs: TARGET_MS } },
         { name: `grade-class: ${size} learners, peak memory (grader + Chromium, PSS)`, medianMs: peakMb, unit: 'MB', runs: 1, ...target && { target: '≤ 2 GB', limitMs: MEMORY_LIMIT_MB } },
       )
     }

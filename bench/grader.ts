@@ -162,7 +162,7 @@ async function isolated(runs: number): Promise<Row[]> {
   }
   return [
     { name: 'isolated: grade all solutions, cold (Chromium started)', medianMs: cold, runs },
-    { name: 'isolated: one more learner, 15 exercises, browser already running', medianMs: median(perLearner), runs },
+    { name: `isolated: one more learner, ${specs.length} exercises, browser already running`, medianMs: median(perLearner), runs },
   ]
 }
 

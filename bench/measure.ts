@@ -1,8 +1,12 @@
 // Small timing helpers shared by the benchmarks: medians, and a baseline to divide by.
 import { spawn, spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const PROJECT = fileURLToPath(new URL('..', import.meta.url))
+/** How many exercises the course has. */
+export const COURSE = readdirSync(join(PROJECT, 'exercises')).filter(n => /^\d\d-/.test(n)).length
 
 export interface Row {
   name: string

@@ -1,6 +1,7 @@
 // Python hosts one per exercise, never used twice: started ahead of need (one per core
 // waiting in watch mode, else only as many as exercises wait for), so a fresh
-// interpreter is ready when an exercise is graded. Shared by the terminal's Pyodide
+// interpreter is ready when an exercise is graded. In watch mode an exercise takes a
+// second waiting host for its runs as Windows, so both houses take the time of one. Shared by the terminal's Pyodide
 // processes and the isolated mode's browser workers.
 
 import type { EvaluatedValue, ExerciseRunner, Profile } from '../../core/protocol'
@@ -62,15 +63,22 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm, sta
     async exercise(): Promise<ExerciseRunner> {
       await slots.acquire()
       const pending = take()
+      // watch mode, with a second warm host waiting: the Windows runs get it, side by side
+      const second = keepWarm && spares.length > 0 ? take() : undefined
       const host = await pending.catch((error: Error) => {
         slots.release()
+        if (second)
+          discard(second)
         throw error
       })
+      const windows = second && await second.catch(() => undefined)
       return {
-        parallel: 1,
-        runCase: (request, signal) => host.runCase(request, signal),
+        parallel: windows ? 2 : 1,
+        runCase: (request, signal) => (windows && request.run.profile === 'windows' ? windows : host).runCase(request, signal),
         end() {
           discard(pending)
+          if (second)
+            discard(second)
           slots.release()
         },
       }

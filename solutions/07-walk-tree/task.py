@@ -9,7 +9,8 @@ def survey(root, ext):
             path = os.path.join(folder, name)
             count += 1
             total += os.path.getsize(path)
-            if name.endswith(ext):
+            # the system's own way of comparing names: Windows ignores case
+            if os.path.normcase(name).endswith(os.path.normcase(ext)):
                 matches.append(os.path.relpath(path, root).replace(os.sep, "/"))
     return {"files": count, "bytes": total, "matches": sorted(matches)}
 
