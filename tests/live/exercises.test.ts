@@ -256,6 +256,20 @@ describe('an exercise slide, through its buttons', () => {
     await ex.editor.setText(before)
   })
 
+  it('says which house a case fails in: os.rename over a report fails "on Windows"', async () => {
+    ready()
+    const other = slideOf('16-works-everywhere')
+    await page!.goto(`${server!.origin}/${other}`)
+    const ex = exerciseOn(page!, other)
+    await ex.editor.waitFor({ timeout: 60_000 })
+    await ex.editor.setText(read('solutions', '16-works-everywhere').replace('os.replace(temporary, path)', 'os.rename(temporary, path)'))
+    await clickCheck(page!, ex)
+    const statuses = await ex.results.locator('.ex-case .ex-status').allInnerTexts()
+    expect(statuses).toContain('error on Windows')
+    expect(statuses).toContain('pass')
+    await ex.editor.setText(read('starters', '16-works-everywhere'))
+  })
+
   it('fetched nothing from outside the local server, without errors', () => {
     const { watched } = ready()
     expect(watched.outside).toEqual([])
