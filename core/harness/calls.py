@@ -1,7 +1,8 @@
 """Replacement calls that look like the built-in ones they stand in for.
 
 print(os.listdir) shows <built-in function listdir>, help(os.remove) shows the real
-documentation and signature: learner code should not see the harness.
+documentation and signature, os.scandir gives a posix (or nt) ScandirIterator:
+learner code should not see the harness.
 """
 
 
@@ -30,3 +31,31 @@ def builtin_like(function, original):
     while hasattr(original, "__wrapped__"):  # the built-in under the sandbox's own guards
         original = original.__wrapped__
     return BuiltinLike(function, original)
+
+
+class Listing:
+    """What os.scandir returns: the given entries, in the given order."""
+
+    def __init__(self, entries):
+        self._entries = iter(entries)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def close(self):
+        self._entries = iter(())
+
+
+def scandir_iterator(module):
+    """The listing class, named as `module` (posix or nt) names its ScandirIterator."""
+    return type("ScandirIterator", (Listing,), {"__module__": module, "__qualname__": "ScandirIterator"})

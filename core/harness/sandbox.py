@@ -17,7 +17,7 @@ import sys
 import time
 import zlib
 
-from .calls import builtin_like
+from .calls import builtin_like, scandir_iterator
 from .observe import CappedOutput
 from .linux import LinuxDisk
 from .windows import POSIX_ONLY, WindowsDisk, looks_like_windows, windows_environ, windows_modules
@@ -136,31 +136,8 @@ def disk_order(names):
     return ordered
 
 
-class Listing:
-    """What os.scandir returns, with its entries in disk order (named as CPython names it)."""
-
-    def __init__(self, entries):
-        self._entries = iter(entries)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return next(self._entries)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def close(self):
-        self._entries = iter(())
-
-
-Listing.__name__ = Listing.__qualname__ = "ScandirIterator"
-Listing.__module__ = os.name
+# what os.scandir returns, with its entries in disk order
+Listing = scandir_iterator(os.name)
 
 
 class Sandbox:

@@ -24,7 +24,7 @@ import stat
 import sys
 import types
 
-from .calls import builtin_like
+from .calls import builtin_like, scandir_iterator
 
 # the texts Windows gives (FormatMessage, as CPython prints them: no final period)
 WIN_MESSAGES = {
@@ -375,7 +375,7 @@ class WindowsDisk:
         if newline is None and "b" not in mode and "+" not in mode and any(c in mode for c in "wax"):
             newline = "\r\n"  # Windows' text files end lines with \r\n
         opener_open = self.calls["device_open"] if full == DEVICE else self.calls["builtin_open"]
-        if full != DEVICE and self._is_open(full) is False and any(c in mode for c in "wax+"):
+        if full != DEVICE and any(c in mode for c in "wax+"):
             try:
                 info = _lstat(full)
                 if not info.st_mode & stat.S_IWRITE and not _S_ISDIR(info.st_mode):
@@ -467,31 +467,7 @@ class _DirEntry:
             return False
 
 
-class _Listing:
-    """What os.scandir returns on Windows (nt.ScandirIterator)."""
-
-    def __init__(self, entries):
-        self._entries = iter(entries)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return next(self._entries)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._entries = iter(())
-        return False
-
-    def close(self):
-        self._entries = iter(())
-
-
-_Listing.__name__ = _Listing.__qualname__ = "ScandirIterator"
-_Listing.__module__ = "nt"
+_Listing = scandir_iterator("nt")
 _DirEntry.__name__ = _DirEntry.__qualname__ = "DirEntry"
 _DirEntry.__module__ = "nt"
 
