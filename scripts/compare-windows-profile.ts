@@ -3,10 +3,11 @@
 // windows-profile workflow (a GitHub Windows runner); it refuses to run elsewhere.
 //   npx tsx scripts/compare-windows-profile.ts [python]
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
+import { readTree, seedTree } from '../grader/runtimes/case-folder'
 import { probeSource, WINDOWS_PROBES } from '../tests/grader/windows-probes'
 
 if (process.platform !== 'win32') {
@@ -15,22 +16,6 @@ if (process.platform !== 'win32') {
 }
 const python = process.argv[2] ?? 'python'
 
-/** The folder as the harness reports it: {relative path: text}, folders ending with /. */
-function readTree(root: string, found: Record<string, string> = {}, folder = root): Record<string, string> {
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name)
-    const key = relative(root, path).split('\\').join('/')
-    if (statSync(path).isDirectory()) {
-      found[`${key}/`] = ''
-      readTree(root, found, path)
-    }
-    else {
-      found[key] = readFileSync(path, 'utf8')
-    }
-  }
-  return found
-}
-
 let differences = 0
 for (const probe of WINDOWS_PROBES) {
   if (probe.onlyInTheSandbox) {
@@ -38,12 +23,7 @@ for (const probe of WINDOWS_PROBES) {
     continue
   }
   const root = mkdtempSync(join(tmpdir(), 'probe-'))
-  for (const [path, text] of Object.entries(probe.tree ?? {})) {
-    const full = join(root, ...path.split('/'))
-    mkdirSync(path.endsWith('/') ? full : dirname(full), { recursive: true })
-    if (!path.endsWith('/'))
-      writeFileSync(full, text)
-  }
+  seedTree(root, probe.tree ?? {})
   // the module sits beside the folder, so the folder holds only what the probe made
   const module = join(dirname(root), `${root.split('\\').pop()}_probe_module.py`)
   writeFileSync(module, `${probeSource(probe.body)}\nimport json\nprint(json.dumps(probe()))\n`)
