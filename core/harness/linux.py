@@ -51,8 +51,8 @@ def _sysconfig_data():
 
 _SYSCONFIG_DATA = _sysconfig_data()
 
-# this interpreter's error names by its numbers, and the numbers Linux gives them
-_name_of = {getattr(errno, name): name for name in LINUX_ERRORS if hasattr(errno, name)}
+# this interpreter's error names by its numbers (Pyodide's are not Linux's)
+ERROR_NAMES = {getattr(errno, name): name for name in LINUX_ERRORS if hasattr(errno, name)}
 _lstat = os.lstat
 _stat = os.stat
 _chmod = os.chmod
@@ -76,7 +76,7 @@ def linux_error(name, *filenames):
 
 def as_linux(error):
     """The same error with Linux's number and text (Pyodide's own are not Linux's)."""
-    name = _name_of.get(error.errno)
+    name = ERROR_NAMES.get(error.errno)
     if name is None or getattr(error, "_linux", False):
         return error
     number, text = LINUX_ERRORS[name]
@@ -137,7 +137,7 @@ class LinuxDisk:
             try:
                 result = call(*args, **kwargs)
             except OSError as error:
-                if name == "rmdir" and _name_of.get(error.errno) == "EBUSY" and self._is_cwd(args[0]):
+                if name == "rmdir" and ERROR_NAMES.get(error.errno) == "EBUSY" and self._is_cwd(args[0]):
                     return self._remove_cwd(call, args[0])
                 if name in ("listdir", "scandir") and _readable_without_search(args):
                     result = _list_readable(call, args, kwargs)

@@ -16,7 +16,6 @@ The disk under it stays the sandbox's POSIX one: "C:\\" is its root, so the case
 folder /sandbox/run-3 is C:\\sandbox\\run-3. What it leaves out is in the README.
 """
 import builtins
-import errno
 import io
 import ntpath
 import os
@@ -25,6 +24,7 @@ import sys
 import types
 
 from .calls import builtin_like, scandir_iterator
+from .linux import ERROR_NAMES
 
 # the texts Windows gives (FormatMessage, as CPython prints them: no final period)
 WIN_MESSAGES = {
@@ -68,9 +68,6 @@ POSIX_ONLY = (
     "getpgid", "setsid",
 )
 
-# this interpreter's errno numbers (Pyodide's differ from Linux's) by name
-_errno_names = {getattr(errno, name): name for name in (
-    "ENOENT", "EEXIST", "ENOTDIR", "EISDIR", "ENOTEMPTY", "EACCES", "EPERM", "EINVAL", "EBUSY")}
 _lstat = os.lstat
 _stat = os.stat
 _S_ISDIR = stat.S_ISDIR
@@ -190,7 +187,7 @@ class WindowsDisk:
 
     def _translated(self, error, path, path2=None, missing=2):
         """A POSIX error as the Windows call would raise it."""
-        name = _errno_names.get(error.errno)
+        name = ERROR_NAMES.get(error.errno)
         if name == "ENOENT":
             return win_error(missing, _fspath(path), path2)
         if name == "EEXIST":
@@ -357,7 +354,7 @@ class WindowsDisk:
         try:
             fd = self.calls["open"](full, flags, mode)
         except OSError as error:
-            raise crt_error(_errno_names.get(error.errno), _fspath(path)) from None
+            raise crt_error(ERROR_NAMES.get(error.errno), _fspath(path)) from None
         self.open_fds[fd] = full
         return fd
 
@@ -385,7 +382,7 @@ class WindowsDisk:
         try:
             handle = opener_open(full, mode, buffering, encoding, errors, newline, closefd, opener)
         except OSError as error:
-            raise crt_error(_errno_names.get(error.errno), _fspath(file)) from None
+            raise crt_error(ERROR_NAMES.get(error.errno), _fspath(file)) from None
         try:
             handle.name = file
         except (AttributeError, TypeError):
