@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import { outlinePdfFactory } from '@lillallol/outline-pdf'
 import * as pdfLib from 'pdf-lib'
 import { findChromium } from './find-chromium.js'
@@ -30,46 +31,44 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 const { PDFArray, PDFDocument, PDFName } = pdfLib
 
-function parseArgs(argv) {
-  const opts = { entry: path.join(ROOT, 'slides.md'), outDir: ROOT, clicks: true, timeout: 120_000, maxMinutes: 10, report: undefined }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined)
-        throw new Error(`${arg} needs a value`)
-      return v
-    }
-    if (arg === '--entry') {
-      opts.entry = path.resolve(value())
-    }
-    else if (arg === '--out-dir') {
-      opts.outDir = path.resolve(value())
-    }
-    else if (arg === '--no-clicks') {
-      opts.clicks = false
-    }
-    else if (arg === '--with-clicks') {
-      opts.clicks = true
-    }
-    else if (arg === '--timeout') {
-      opts.timeout = Number(value())
-    }
-    else if (arg === '--max-minutes') {
-      opts.maxMinutes = Number(value())
-    }
-    else if (arg === '--report') {
-      opts.report = path.resolve(value())
-    }
-    else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/export.js [--entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]')
-      process.exit(0)
-    }
-    else {
-      throw new Error(`unknown option ${arg}`)
-    }
+const USAGE = 'usage: node scripts/export.js [--entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]'
+
+/** The options, read by node:util's parseArgs. */
+function options(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'entry': { type: 'string' },
+      'out-dir': { type: 'string' },
+      'no-clicks': { type: 'boolean' },
+      'with-clicks': { type: 'boolean' },
+      'timeout': { type: 'string' },
+      'max-minutes': { type: 'string' },
+      'report': { type: 'string' },
+      'help': { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
   }
-  return opts
+  const number = (name, fallback) => {
+    const value = values[name] === undefined ? fallback : Number(values[name])
+    if (!(value > 0))
+      throw new Error(`--${name} needs a positive number, not "${values[name]}"`)
+    return value
+  }
+  const entry = values.entry ? path.resolve(values.entry) : path.join(ROOT, 'slides.md')
+  if (!existsSync(entry))
+    throw new Error(`no deck at ${path.relative(process.cwd(), entry) || entry}`)
+  return {
+    entry,
+    outDir: values['out-dir'] ? path.resolve(values['out-dir']) : ROOT,
+    clicks: !values['no-clicks'],
+    timeout: number('timeout', 120_000),
+    maxMinutes: number('max-minutes', 10),
+    report: values.report ? path.resolve(values.report) : undefined,
+  }
 }
 
 /** A proxy that refuses everything and records what was asked for. */
@@ -281,7 +280,14 @@ async function chapterOutline(pdf, slides) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2))
+  let opts
+  try {
+    opts = options(process.argv.slice(2))
+  }
+  catch (error) {
+    console.error(`export: ${error.message}\n${USAGE}`)
+    process.exit(2)
+  }
 
   let chromium
   try {
