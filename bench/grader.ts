@@ -19,7 +19,7 @@ import { median, PROJECT, timeCommand } from './measure'
 
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx')
 const CLI = ['grader/cli.ts', 'grade', '--solutions']
-const WATCHED = '04-build-folders'
+const WATCHED = '06-build-folders'
 const BARE_PYODIDE = `const { loadPyodide } = await import('pyodide'); (await loadPyodide()).runPython('pass')`
 
 /** Loading a bare Pyodide in Node and running `pass`: what a cold grade is compared with. */

@@ -46,7 +46,7 @@ export function validateHandIn(raw: unknown): HandIn {
     fail('"exercises" must map exercise ids to their code')
   for (const [id, entry] of Object.entries(data.exercises as object)) {
     if (!/^\d\d-[a-z0-9-]+$/.test(id))
-      fail(`"${id}" is not an exercise id like "04-build-folders"`)
+      fail(`"${id}" is not an exercise id like "06-build-folders"`)
     if (!isObject(entry) || typeof entry.code !== 'string')
       fail(`exercise ${id} has no "code" text`)
     if ((entry as { code: string }).code.length > TASK_SIZE_LIMIT)

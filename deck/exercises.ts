@@ -20,7 +20,7 @@ const starters = import.meta.glob<string>('../starters/*/task.py', { eager: true
 const solutions: Record<string, string> = __CLASS_BUILD__ ? {} : import.meta.glob<string>('../solutions/*/task.py', { eager: true, query: '?raw', import: 'default' })
 
 export interface Exercise {
-  /** the folder name, e.g. "04-build-folders" */
+  /** the folder name, e.g. "06-build-folders" */
   id: string
   /** "04" */
   number: string
@@ -28,7 +28,7 @@ export interface Exercise {
   readme: string
   starter: string
   solution: string
-  /** the README's title line without the "#", e.g. "04 · Build a set of folders" */
+  /** the README's title line without the "#", e.g. "06 · Build a set of folders" */
   heading: string
   /** HTML: the README's "Your task" section */
   taskHtml: string

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { SpecError, validateSpec } from '../core/spec'
 
 export interface Exercise {
-  /** The folder name, e.g. "04-build-folders". */
+  /** The folder name, e.g. "06-build-folders". */
   id: string
   /** "04" */
   number: string
@@ -62,7 +62,7 @@ export function titleOf(exercise: Exercise): string {
   return exercise.spec instanceof SpecError ? '(its spec.json is broken)' : exercise.spec.title
 }
 
-/** Picks exercises by number ("4", "04") or slug ("build-folders", "04-build-folders"). */
+/** Picks exercises by number ("4", "04") or slug ("build-folders", "06-build-folders"). */
 export function selectExercises(all: Exercise[], wanted: string[]): Exercise[] {
   if (!wanted.length)
     return all

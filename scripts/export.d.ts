@@ -8,3 +8,4 @@ export interface OutlineEntry {
   children: OutlineEntry[]
 }
 export declare function readOutline(pdf: import('pdf-lib').PDFDocument): OutlineEntry[]
+export declare function handoutName(entry: string): string

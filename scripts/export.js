@@ -6,6 +6,7 @@
 //   npm run export                       -> os-workshop.pdf and os-workshop-clicks.pdf
 //   npm run export -- --out-dir handouts -> the same files in handouts/
 //   npm run export -- --no-clicks        -> only os-workshop.pdf (one page per slide)
+//   npm run export -- short              -> os-workshop-short.pdf and its clicks twin (the 90-minute deck)
 //
 // Options: --out-dir <dir>, --no-clicks, --timeout <ms per page load>,
 //          --max-minutes <n per export run>, --report <file.json>,
@@ -31,12 +32,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 const { PDFArray, PDFDocument, PDFName } = pdfLib
 
-const USAGE = 'usage: node scripts/export.js [--entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]'
+const USAGE = 'usage: node scripts/export.js [short | --entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]'
 
-/** The options, read by node:util's parseArgs. */
+/** The options, from node:util's parseArgs; a bare name is a deck beside slides.md (`short` -> short.md). */
 function options(argv) {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       'entry': { type: 'string' },
       'out-dir': { type: 'string' },
@@ -52,13 +54,16 @@ function options(argv) {
     console.log(USAGE)
     process.exit(0)
   }
+  if (positionals.length > 1 || (positionals.length && values.entry))
+    throw new Error(`one deck at a time: ${[values.entry, ...positionals].filter(Boolean).join(', ')}`)
+  const named = positionals[0] && path.join(ROOT, positionals[0].endsWith('.md') ? positionals[0] : `${positionals[0]}.md`)
   const number = (name, fallback) => {
     const value = values[name] === undefined ? fallback : Number(values[name])
     if (!(value > 0))
       throw new Error(`--${name} needs a positive number, not "${values[name]}"`)
     return value
   }
-  const entry = values.entry ? path.resolve(values.entry) : path.join(ROOT, 'slides.md')
+  const entry = named ?? (values.entry ? path.resolve(values.entry) : path.join(ROOT, 'slides.md'))
   if (!existsSync(entry))
     throw new Error(`no deck at ${path.relative(process.cwd(), entry) || entry}`)
   return {
@@ -279,6 +284,14 @@ async function chapterOutline(pdf, slides) {
   return outlined
 }
 
+/** os-workshop for slides.md, os-workshop-short for short.md beside it; another deck is named by its folder. */
+export function handoutName(entry) {
+  if (path.dirname(entry) !== ROOT)
+    return path.basename(path.dirname(entry))
+  const name = path.basename(entry, '.md')
+  return name === 'slides' ? 'os-workshop' : `os-workshop-${name}`
+}
+
 async function main() {
   let opts
   try {
@@ -303,8 +316,7 @@ async function main() {
   const proxy = await startGuardProxy()
   const executable = browserWrapper(chromium, proxy.port, work)
 
-  const isWorkshop = path.relative(path.join(ROOT, 'slides.md'), opts.entry) === ''
-  const basename = isWorkshop ? 'os-workshop' : path.basename(path.dirname(opts.entry))
+  const basename = handoutName(opts.entry)
   const jobs = [{ file: `${basename}.pdf`, extra: [] }]
   if (opts.clicks)
     jobs.push({ file: `${basename}-clicks.pdf`, extra: ['--with-clicks'] })

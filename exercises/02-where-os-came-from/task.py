@@ -1,4 +1,4 @@
-"""Exercise 13: Where does os come from?
+"""Exercise 02: Where does os come from?
 
 os is Python code from the standard library folder (never site-packages).
 Python loads it while starting up, so it is in sys.modules before your

@@ -1,4 +1,4 @@
-"""Exercise 10: Working with paths
+"""Exercise 04: Working with paths
 
 Write plan_paths(path, new_ext). Pure string work: do not touch the disk.
 First tidy `path` with os.path.normpath, then return a dictionary:

@@ -1,4 +1,4 @@
-"""Exercise 15: Back up a folder with shutil
+"""Exercise 09: Back up a folder with shutil
 
 Write back_up(src, dst). Copy everything directly inside the folder `src`
 into the folder `dst` (make `dst` first if it is missing, parents too):

@@ -1,4 +1,4 @@
-"""Exercise 07: Walk the whole tree
+"""Exercise 10: Walk the whole tree
 
 Write survey(root, ext). Look at every file under `root`, at any depth,
 hidden ones included, and return a dictionary:

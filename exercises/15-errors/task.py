@@ -1,4 +1,4 @@
-"""Exercise 12: Move a file without losing data
+"""Exercise 15: Move a file without losing data
 
 Write safe_move(src, dst). Move the file `src` to the path `dst` and
 return one word that says what happened:

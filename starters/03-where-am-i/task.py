@@ -1,4 +1,4 @@
-"""Exercise 02: Where am I?
+"""Exercise 03: Where am I?
 
 Write peek(folder). It steps into `folder` with os.chdir, looks around,
 and steps back to where it started. It returns a dictionary:

@@ -1,4 +1,4 @@
-"""Exercise 03: What is in this folder?
+"""Exercise 05: What is in this folder?
 
 Write list_folder(path). It looks at the names directly inside `path`
 (not deeper) and returns a dictionary of three sorted lists:

@@ -1,4 +1,4 @@
-"""Exercise 04: Build a set of folders
+"""Exercise 06: Build a set of folders
 
 Write build_folders(root, names). For each name in `names` (for example
 "music" or "2024/06/beach"), make that folder inside `root`, with any

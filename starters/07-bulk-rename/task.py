@@ -1,4 +1,4 @@
-"""Exercise 05: Rename .txt to .md
+"""Exercise 07: Rename .txt to .md
 
 Write rename_txt_to_md(folder). Every file directly inside `folder` whose
 name ends in ".txt" gets renamed so it ends in ".md" instead

@@ -1,4 +1,4 @@
-"""Exercise 06: Tidy files by extension
+"""Exercise 08: Tidy files by extension
 
 Write tidy(folder). Move every file directly inside `folder` into a
 subfolder named after its extension, in lower case and without the dot:

@@ -1,4 +1,4 @@
-"""Exercise 08: Find the largest file
+"""Exercise 12: Find the largest file
 
 Write largest_file(folder). Look at the files directly inside `folder`
 (hidden ones too; ignore folders and what is in them) and return the

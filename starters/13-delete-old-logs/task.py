@@ -1,4 +1,4 @@
-"""Exercise 14: Delete old log files
+"""Exercise 13: Delete old log files
 
 Write delete_old_logs(folder, days). Delete every file directly inside
 `folder` whose name ends in ".log" and that was last modified `days`

@@ -1,4 +1,4 @@
-"""Exercise 09: Settings from the environment
+"""Exercise 14: Settings from the environment
 
 Write read_settings(). It reads three environment variables and returns
 a dictionary:

@@ -15,7 +15,7 @@ import { openBuiltDeck } from './site'
 
 const deck = await loadDeck()
 const slides = deck.filter(s => /<(?:HouseDiagram|FileTree)\b/.test(s.content))
-const exerciseSlide = deck.find(s => s.content.includes('<ExerciseSlide id="04-build-folders"'))!.no
+const exerciseSlide = deck.find(s => s.content.includes('<ExerciseSlide id="06-build-folders"'))!.no
 const QUIET_TEXTS = ['.ex-done', '.ex-cases-count', '.ex-keys', '.ex-download']
 const liveSlide = deck.find(s => s.content.includes('{monaco-run}'))!.no
 

@@ -31,16 +31,10 @@ import type { Page } from 'playwright-chromium'
 import type { OpenDeck } from './site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeck } from './deck'
+import { slideProblems } from './layout-inspect'
 import { openBuiltDeck } from './site'
 
 const slides = await loadDeck()
-
-/** Columns closer than this (screen px at 1280x720) touch. */
-const MIN_GAP = 12
-/** Rounding slack, in px. */
-const SLACK = 1
-/** A slide with more click steps than this is stuck (a key that does not advance). */
-const MAX_CLICKS = 40
 
 let deck: OpenDeck | undefined
 let page: Page | undefined
@@ -64,189 +58,6 @@ afterAll(async () => {
   await deck?.close()
 })
 
-/** Wait until slide `no` is shown alone (no slide transition running) and fonts and editors are in. */
-async function settled(p: Page, no: number) {
-  await p.locator(`.slidev-page-${no}`).first().waitFor({ state: 'visible', timeout: 60_000 })
-  await p.waitForFunction(() => !document.querySelector('[class*="-leave-active"], [class*="-enter-active"]'), null, { timeout: 10_000 }).catch(() => {})
-  await p.evaluate(() => document.fonts.ready)
-  await p.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {})
-  await p.waitForTimeout(150)
-}
-
-async function goTo(p: Page, no: number) {
-  await p.evaluate((path) => {
-    history.pushState(null, '', path)
-    window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
-  }, `/${no}`)
-  await settled(p, no)
-}
-
-/** The layout problems of slide `no` as it is shown now (runs in the page). */
-function inspect(args: { no: number, minGap: number, slack: number }): string[] {
-  const { no, minGap, slack } = args
-  const problems: string[] = []
-  const canvas = document.querySelector(`.slidev-page-${no}`)
-  if (!canvas)
-    return [`.slidev-page-${no} is not in the page`]
-  const box = canvas.getBoundingClientRect()
-
-  // editors that scroll by design (the exercise editor), see the header of this file
-  const SCROLLING_EDITOR = '.ex-editor, .ex-right textarea, .ex-right .cm-editor, .ex-right .monaco-editor'
-  const inScrollingEditor = (el: Element) => !!el.closest(SCROLLING_EDITOR)
-  const MONACO = '.monaco-editor'
-  // boxes whose background or border make them visible as a whole
-  const BOXES = 'pre, img, svg, table, textarea, button, blockquote, .slidev-code, .monaco-editor, .cm-editor, .ex-editor'
-
-  const name = (el: Element) => {
-    let s = el.tagName.toLowerCase()
-    const cls = [...el.classList].filter(c => !c.startsWith('slidev-vclick') && !c.includes(':')).slice(0, 2)
-    if (cls.length)
-      s += `.${cls.join('.')}`
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
-    return text ? `${s} "${text}"` : s
-  }
-  const visible = (el: Element) => {
-    const st = getComputedStyle(el)
-    // .sr-only: text for screen readers, clipped to 1px on purpose
-    return st.display !== 'none' && st.visibility !== 'hidden' && !el.closest('.sr-only')
-  }
-  const px = (n: number) => Math.round(n)
-
-  // 1. cut-off content in clipping / scrolling boxes
-  for (const el of canvas.querySelectorAll('*')) {
-    if (inScrollingEditor(el) || el.closest(MONACO) || !visible(el))
-      continue
-    const st = getComputedStyle(el)
-    const clipsX = st.overflowX !== 'visible'
-    const clipsY = st.overflowY !== 'visible'
-    if (!clipsX && !clipsY)
-      continue
-    if (el === canvas || el.classList.contains('slidev-layout'))
-      continue // the slide itself: text outside it is check 2
-    const dx = el.scrollWidth - el.clientWidth
-    const dy = el.scrollHeight - el.clientHeight
-    if (clipsX && dx > slack && el.clientWidth > 0)
-      problems.push(`${name(el)} is cut off: ${el.scrollWidth}px of content in a ${el.clientWidth}px wide box`)
-    if (clipsY && dy > slack && el.clientHeight > 0)
-      problems.push(`${name(el)} is cut off: ${el.scrollHeight}px of content in a ${el.clientHeight}px high box`)
-  }
-
-  // the ink of an element: its text lines and visible boxes, outside scrolling editors' insides
-  const inkOf = (root: Element): DOMRect[] => {
-    const rects: DOMRect[] = []
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement
-      if (!parent || !n.textContent?.trim() || inScrollingEditor(parent) || parent.closest(MONACO) || !visible(parent))
-        continue
-      const range = document.createRange()
-      range.selectNodeContents(n)
-      for (const r of range.getClientRects()) {
-        if (r.width > 0 && r.height > 0)
-          rects.push(r)
-      }
-    }
-    for (const el of [root, ...root.querySelectorAll(BOXES)]) {
-      if (!el.matches(BOXES) || !visible(el))
-        continue
-      if (el !== root && el.parentElement?.closest(SCROLLING_EDITOR))
-        continue
-      if (el.matches(`${MONACO} *`))
-        continue
-      const r = el.getBoundingClientRect()
-      if (r.width > 0 && r.height > 0)
-        rects.push(r)
-    }
-    return rects
-  }
-
-  // 2. text and boxes outside the canvas (what a clipping box inside the slide hides is check 1's)
-  const clippedInside = (el: Element) => {
-    for (let a = el.parentElement; a && a !== canvas; a = a.parentElement) {
-      const st = getComputedStyle(a)
-      if ((st.overflowX !== 'visible' || st.overflowY !== 'visible') && !a.classList.contains('slidev-layout'))
-        return true
-    }
-    return false
-  }
-  const outside = new Set<string>()
-  const walker = document.createTreeWalker(canvas, NodeFilter.SHOW_TEXT)
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentElement
-    if (!parent || !n.textContent?.trim() || inScrollingEditor(parent) || parent.closest(MONACO) || !visible(parent) || clippedInside(n as unknown as Element))
-      continue
-    const range = document.createRange()
-    range.selectNodeContents(n)
-    for (const r of range.getClientRects()) {
-      if (r.width === 0 || r.height === 0)
-        continue
-      if (r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack || r.bottom > box.bottom + slack) {
-        outside.add(`${name(parent)} is outside the slide (text at x ${px(r.left - box.left)}..${px(r.right - box.left)}, y ${px(r.top - box.top)}..${px(r.bottom - box.top)} of a ${px(box.width)}x${px(box.height)} slide)`)
-        break
-      }
-    }
-  }
-  for (const el of canvas.querySelectorAll(BOXES)) {
-    if (!visible(el) || el.parentElement?.closest(SCROLLING_EDITOR) || el.matches(`${MONACO} *`) || clippedInside(el))
-      continue
-    const r = el.getBoundingClientRect()
-    if (r.width === 0 || r.height === 0)
-      continue
-    if (r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack || r.bottom > box.bottom + slack)
-      outside.add(`${name(el)} is outside the slide (box at x ${px(r.left - box.left)}..${px(r.right - box.left)}, y ${px(r.top - box.top)}..${px(r.bottom - box.top)} of a ${px(box.width)}x${px(box.height)} slide)`)
-  }
-  problems.push(...outside)
-
-  // 3. columns: children of a grid or a row flexbox, side by side
-  const union = (rects: DOMRect[]) => rects.length
-    ? { left: Math.min(...rects.map(r => r.left)), right: Math.max(...rects.map(r => r.right)), top: Math.min(...rects.map(r => r.top)), bottom: Math.max(...rects.map(r => r.bottom)) }
-    : undefined
-  for (const row of canvas.querySelectorAll('*')) {
-    if (inScrollingEditor(row) || row.closest(MONACO) || !visible(row))
-      continue
-    const st = getComputedStyle(row)
-    const isGrid = st.display.includes('grid')
-    const isRow = isGrid || (st.display.includes('flex') && !st.flexDirection.startsWith('column'))
-    if (!isRow || row.children.length < 2)
-      continue
-    const cols = [...row.children].filter(c => visible(c)).map(c => ({ el: c, ink: union(inkOf(c)) })).filter(c => c.ink)
-    for (let i = 0; i < cols.length; i++) {
-      for (let j = i + 1; j < cols.length; j++) {
-        const [a, b] = cols[i].ink!.left <= cols[j].ink!.left ? [cols[i], cols[j]] : [cols[j], cols[i]]
-        const shareHeight = a.ink!.top < b.ink!.bottom - slack && b.ink!.top < a.ink!.bottom - slack
-        // side by side: b's box starts to the right of a's box start (not stacked)
-        const ra = a.el.getBoundingClientRect()
-        const rb = b.el.getBoundingClientRect()
-        const sideBySide = rb.left >= ra.right - slack || (ra.top < rb.bottom && rb.top < ra.bottom && rb.left > ra.left + slack)
-        if (!shareHeight || !sideBySide)
-          continue
-        const gap = b.ink!.left - a.ink!.right
-        // grid columns need air between them; in a flex row (buttons, badges) only overlap is wrong
-        if (gap < (isGrid ? minGap : -slack)) {
-          problems.push(gap < -slack
-            ? `${name(a.el)} and ${name(b.el)} overlap by ${px(-gap)}px`
-            : `${name(a.el)} and ${name(b.el)} touch (${px(gap)}px apart, at least ${minGap}px wanted)`)
-        }
-      }
-    }
-  }
-
-  // 4. live code (Monaco): each line must fit in its editor
-  for (const editor of canvas.querySelectorAll(MONACO)) {
-    if (inScrollingEditor(editor) || !visible(editor))
-      continue
-    const frame = (editor.querySelector('.overflow-guard') ?? editor).getBoundingClientRect()
-    for (const line of editor.querySelectorAll('.view-line > span')) {
-      const r = line.getBoundingClientRect()
-      if (r.width > 0 && r.right > frame.right + slack) {
-        problems.push(`live code line "${(line.textContent ?? '').trim().slice(0, 40)}" is cut off: ends ${px(r.right - frame.right)}px past its editor`)
-        break
-      }
-    }
-  }
-  return problems
-}
-
 describe('the built deck at 1280x720: nothing cut off, outside the slide or overlapping', () => {
   it('finds Chromium, builds and serves the deck', () => {
     if (setupError)
@@ -258,25 +69,7 @@ describe('the built deck at 1280x720: nothing cut off, outside the slide or over
     it(`slide ${slide.no}: ${slide.title || '(untitled)'}`, async () => {
       if (setupError)
         throw setupError
-      const p = page!
-      await goTo(p, slide.no)
-      const problems: string[] = []
-      const label = `slide ${slide.no} "${slide.title}"`
-      for (let click = 0; click <= MAX_CLICKS; click++) {
-        for (const problem of await p.evaluate(inspect, { no: slide.no, minGap: MIN_GAP, slack: SLACK }))
-          problems.push(`${label} click ${click}: ${problem}`)
-        // next click step, as the speaker's ArrowRight (focus off any editor first)
-        const before = p.url()
-        await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.())
-        await p.keyboard.press('ArrowRight')
-        await p.waitForFunction(u => location.href !== u, before, { timeout: 3_000 }).catch(() => {})
-        const now = new URL(p.url())
-        if (now.href === before || now.pathname !== `/${slide.no}`)
-          break // the next slide (or the end of the deck)
-        if (click === MAX_CLICKS)
-          problems.push(`${label}: more than ${MAX_CLICKS} click steps`)
-        await settled(p, slide.no)
-      }
+      const problems = await slideProblems(page!, slide.no, slide.title)
       expect(problems).toEqual([])
     }, 120_000)
   }

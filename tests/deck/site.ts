@@ -58,11 +58,18 @@ export function distIsFresh(): boolean {
 export async function ensureBuilt(log = (s: string) => process.stdout.write(s)): Promise<{ built: boolean, seconds: number }> {
   if (distIsFresh())
     return { built: false, seconds: 0 }
+  const { seconds } = await buildDeck('slides.md', DIST)
+  log(`deck built in ${seconds.toFixed(1)} s\n`)
+  return { built: true, seconds }
+}
+
+/** `slidev build ENTRY --out OUT` (ENTRY relative to the project: slides.md, short.md). */
+export async function buildDeck(entry: string, out: string): Promise<{ seconds: number }> {
   const started = Date.now()
   const slidev = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
   let output = ''
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [slidev, 'build', 'slides.md', '--out', 'dist'], {
+    const child = spawn(process.execPath, [slidev, 'build', entry, '--out', out], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,12 +85,10 @@ export async function ensureBuilt(log = (s: string) => process.stdout.write(s)):
     child.on('close', resolve)
   })
   if (code !== 0)
-    throw new Error(`slidev build failed (exit code ${code}):\n${output.slice(-5000)}`)
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`slidev build left no dist/index.html:\n${output.slice(-5000)}`)
-  const seconds = (Date.now() - started) / 1000
-  log(`deck built in ${seconds.toFixed(1)} s\n`)
-  return { built: true, seconds }
+    throw new Error(`slidev build ${entry} failed (exit code ${code}):\n${output.slice(-5000)}`)
+  if (!existsSync(path.join(path.resolve(ROOT, out), 'index.html')))
+    throw new Error(`slidev build ${entry} left no index.html in ${out}:\n${output.slice(-5000)}`)
+  return { seconds: (Date.now() - started) / 1000 }
 }
 
 /**
@@ -110,17 +115,23 @@ export interface OpenDeck {
   close: () => Promise<void>
 }
 
-export async function openBuiltDeck(contextOptions: BrowserContextOptions = {}): Promise<OpenDeck> {
+/** `built`: a deck built elsewhere (the short deck), served as it is; by default dist/, built when stale. */
+export async function openBuiltDeck(contextOptions: BrowserContextOptions = {}, built?: string): Promise<OpenDeck> {
   const executablePath = findChromium()
-  await ensureBuilt()
-  const snapshot = snapshotDist()
-  const closers: (() => Promise<unknown> | void)[] = [() => snapshot.remove()]
+  const closers: (() => Promise<unknown> | void)[] = []
+  let dir = built
+  if (!dir) {
+    await ensureBuilt()
+    const snapshot = snapshotDist()
+    closers.push(() => snapshot.remove())
+    dir = snapshot.dir
+  }
   const close = async () => {
     for (const closer of closers.reverse())
       await Promise.resolve(closer()).catch(() => {})
   }
   try {
-    const server = await serveStatic(snapshot.dir)
+    const server = await serveStatic(dir)
     closers.push(() => server.close())
     // nothing may leave the machine: other hosts cannot resolve
     const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, OFFLINE_ARG], timeout: 60_000 })

@@ -6,12 +6,19 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDeck, ROOT } from './deck'
+import { chapters, clock, readmeSchedule } from './schedule'
 
 let slides: DeckSlide[] = []
+let shortDeck: DeckSlide[] = []
 
 beforeAll(async () => {
   slides = await loadDeck()
+  shortDeck = await loadDeck(path.join(ROOT, 'short.md'))
 })
+
+/** The three-hour deck's one break, after this chapter's practice. */
+const BREAK_AFTER = 'pages/09-making-folders.md'
+const BREAK_MINUTES = 10
 
 const has = (text: string, term: string | RegExp) => (typeof term === 'string' ? text.toLowerCase().includes(term.toLowerCase()) : term.test(text))
 
@@ -84,14 +91,106 @@ describe('the introduction has a slide for each of its six ideas', () => {
   })
 
   it('5. everyday tasks: which OS, making folders, renaming', () => {
-    slideSaying('03-everyday-tasks.md', [/which\s+(?:OS|operating system)/i, /os\.makedirs?\(|folder/i, /renam/i])
+    slideSaying('04-everyday-tasks.md', [/which\s+(?:OS|operating system)/i, /os\.makedirs?\(|folder/i, /renam/i])
   })
 
   it('6. what import os does: sys.modules, sys.path, os.__file__, and from os import', () => {
-    slideSaying('04-import-os.md', ['import os', 'sys.modules'])
-    slideSaying('04-import-os.md', ['os.__file__'])
-    slideSaying('04-import-os.md', ['from os import'])
+    slideSaying('05-import-os.md', ['import os', 'sys.modules'])
+    slideSaying('05-import-os.md', ['os.__file__'])
+    slideSaying('05-import-os.md', ['from os import'])
     // and where it really lives: the standard library, not site-packages
-    slideSaying('04-import-os.md', ['site-packages', /standard library/i])
+    slideSaying('05-import-os.md', ['site-packages', /standard library/i])
+  })
+})
+
+describe('paced like a workshop: chapters with minutes, and practice after the chapter it needs', () => {
+  const EXERCISE = /<ExerciseSlide id="(\d\d)-[\w-]+"/
+
+  it('gives every chapter its minutes in the notes of its first slide, and only there', () => {
+    for (const chapter of chapters(slides)) {
+      expect(chapter.teaching, `${chapter.file}: its first slide's notes start with "Timing: N min teaching..."`).toBeGreaterThan(0)
+      for (const later of chapter.slides.slice(1))
+        expect(later.note, `slide ${later.no} (${later.file}) is not a chapter's first slide`).not.toMatch(/^Timing:/m)
+    }
+  })
+
+  it('puts each exercise after the teaching it needs: at the end of its chapter, in number order, named in the chapter\'s practice', () => {
+    const seen: string[] = []
+    for (const chapter of chapters(slides)) {
+      const numbers = chapter.slides.map(s => EXERCISE.exec(s.content)?.[1]).filter(n => n !== undefined)
+      const firstExercise = chapter.slides.findIndex(s => EXERCISE.test(s.content))
+      if (firstExercise >= 0) {
+        const after = chapter.slides.slice(firstExercise).filter(s => !EXERCISE.test(s.content))
+        expect(after.map(s => `slide ${s.no}`), `${chapter.file}: teaching after its exercises`).toEqual([])
+      }
+      const named = chapter.exercises.match(/\d\d/g) ?? []
+      const expected = /\d\d to \d\d/.test(chapter.exercises) && named.length === 2
+        ? Array.from({ length: Number(named[1]) - Number(named[0]) + 1 }, (_, i) => String(Number(named[0]) + i).padStart(2, '0'))
+        : named
+      expect(numbers, `${chapter.file}: the practice in its timing names its exercise slides`).toEqual(expected)
+      expect(chapter.practice > 0, `${chapter.file}: practice minutes for ${numbers.join(', ') || 'no exercise'}`).toBe(numbers.length > 0)
+      seen.push(...numbers)
+    }
+    expect(seen, 'exercise slides in the deck, in order').toEqual(readdirSync(path.join(ROOT, 'exercises')).filter(n => /^\d\d-/.test(n)).map(n => n.slice(0, 2)))
+  })
+
+  it('lasts about three hours with its break, with practice at least every 20 minutes of teaching', () => {
+    let teachingSincePractice = 0
+    let total = BREAK_MINUTES
+    for (const chapter of chapters(slides).filter(c => !c.optional)) {
+      teachingSincePractice += chapter.teaching
+      expect(teachingSincePractice, `${chapter.file}: minutes of teaching in a row before its practice`).toBeLessThanOrEqual(20)
+      if (chapter.practice)
+        teachingSincePractice = 0
+      total += chapter.teaching + chapter.practice
+    }
+    expect(total).toBeGreaterThanOrEqual(170)
+    expect(total).toBeLessThanOrEqual(190)
+  })
+
+  it('has the same minutes in the README\'s schedule, each chapter starting when the one before ends', () => {
+    const rows = readmeSchedule(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))
+    const shortFiles = new Set(shortDeck.map(s => s.file))
+    const expected: string[] = []
+    let now = 0
+    for (const chapter of chapters(slides)) {
+      expected.push([chapter.optional ? 'extra' : clock(now), chapter.title, chapter.teaching, chapter.practice || '', chapter.exercises, shortFiles.has(chapter.file) ? '✓' : ''].join(' | '))
+      if (!chapter.optional)
+        now += chapter.teaching + chapter.practice
+      if (chapter.file === BREAK_AFTER) {
+        expected.push([clock(now), `Break (${BREAK_MINUTES} min)`, '', '', '', ''].join(' | '))
+        now += BREAK_MINUTES
+      }
+    }
+    expected.push([clock(now), 'End', '', '', '', ''].join(' | '))
+    expect(rows.map(r => [r.start, r.chapter, r.teaching, r.practice, r.exercises, r.short].join(' | '))).toEqual(expected)
+    const breakNote = slides.filter(s => s.file === BREAK_AFTER).at(-1)!.note
+    expect(breakNote, `the last slide of ${BREAK_AFTER} announces the break`).toContain(`${BREAK_MINUTES}-minute break`)
+  })
+})
+
+describe('the 90-minute deck (short.md)', () => {
+  const headmatter = (file: string) => readFileSync(path.join(ROOT, file), 'utf8').split(/^---$/m)[1]
+
+  it('has the workshop\'s settings but its title, so every slide looks as in the full deck', () => {
+    const strip = (text: string) => text.replace(/^title: .*$/m, '')
+    expect(strip(headmatter('short.md'))).toBe(strip(headmatter('slides.md')))
+    expect(shortDeck[0].frontmatter.title).toMatch(/90-minute/)
+  })
+
+  it('is whole chapters of the full deck, in its order, about 90 minutes with practice', () => {
+    const full = chapters(slides)
+    const short = chapters(shortDeck)
+    const order = short.map(c => full.findIndex(f => f.file === c.file))
+    expect(order.every(i => i >= 0), 'every chapter comes from the full deck').toBe(true)
+    expect(order, 'in the full deck\'s order').toEqual([...order].sort((a, b) => a - b))
+    for (const [i, chapter] of short.entries()) {
+      const same = full[order[i]]
+      expect(chapter.slides.map(s => s.content), `${chapter.file} whole`).toEqual(same.slides.map(s => s.content))
+    }
+    const minutes = short.reduce((sum, c) => sum + c.teaching + c.practice, 0)
+    expect(minutes).toBeGreaterThanOrEqual(80)
+    expect(minutes).toBeLessThanOrEqual(95)
+    expect(short.filter(c => c.practice).length, 'chapters with practice').toBeGreaterThanOrEqual(5)
   })
 })

@@ -37,7 +37,7 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (_, create) => {
 
   it.each(VANDALS)('after code that %s, the next exercise still passes', async (_, vandal) => {
     await runOneCase(runtime, vandal, 'f', ANY_CASE)
-    for (const id of ['04-build-folders', '09-environment']) {
+    for (const id of ['06-build-folders', '14-environment']) {
       const { spec, solution } = exercise(id)
       const verdict = await gradeExercise(runtime, spec, solution)
       expect(verdict.cases.filter(v => v.status !== 'pass').map(v => v.message), id).toEqual([])
@@ -68,7 +68,7 @@ describe('a task.py that cannot be loaded', () => {
     }
     return { runtime: wrapped, requests, seen }
   }
-  const { spec } = exercise('04-build-folders')
+  const { spec } = exercise('06-build-folders')
   const quick: Spec = { ...spec, timeout: 1 }
 
   it.each([

@@ -10,7 +10,7 @@ import { validateSpec } from '../../core/spec'
 import { createBrowserRuntime, launchIsolationBrowser } from '../../grader/runtimes/browser'
 
 const PROJECT = join(import.meta.dirname, '..', '..')
-const ID = '04-build-folders'
+const ID = '06-build-folders'
 const spec = validateSpec(JSON.parse(readFileSync(join(PROJECT, 'exercises', ID, 'spec.json'), 'utf8')), ID)
 const solution = readFileSync(join(PROJECT, 'solutions', ID, 'task.py'), 'utf8')
 

@@ -48,7 +48,7 @@ it('reset puts the pristine starter back, keeps the learner\'s copy, and ignores
 })
 
 it('backups made by reset are ignored by git', () => {
-  const ignored = spawnSync('git', ['check-ignore', '-q', 'exercises/04-build-folders/task.backup-2026-01-01-10-00-00.py'], { cwd: PROJECT })
+  const ignored = spawnSync('git', ['check-ignore', '-q', 'exercises/06-build-folders/task.backup-2026-01-01-10-00-00.py'], { cwd: PROJECT })
   expect(ignored.status).toBe(0)
 })
 

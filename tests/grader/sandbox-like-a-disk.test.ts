@@ -15,13 +15,13 @@ const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'sp
 
 /** Reference solutions with their sorting taken out: the mistake a learner makes. */
 const UNSORTED: [string, string][] = [
-  ['03-listing', read('solutions', '03-listing', 'task.py').replace('    for names in result.values():\n        names.sort()\n', '')],
-  ['05-bulk-rename', read('solutions', '05-bulk-rename', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
-  ['06-tidy-by-extension', read('solutions', '06-tidy-by-extension', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
-  ['08-file-facts', read('solutions', '08-file-facts', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+  ['05-listing', read('solutions', '05-listing', 'task.py').replace('    for names in result.values():\n        names.sort()\n', '')],
+  ['07-bulk-rename', read('solutions', '07-bulk-rename', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+  ['08-tidy-by-extension', read('solutions', '08-tidy-by-extension', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
+  ['12-file-facts', read('solutions', '12-file-facts', 'task.py').replace('for name in sorted(os.listdir(folder)):', 'for name in os.listdir(folder):')],
 ]
 
-/** Exercise 12 answered by looking before leaping: exists() first, then the move. */
+/** Exercise 15 answered by looking before leaping: exists() first, then the move. */
 const LOOK_FIRST = `import os
 
 
@@ -49,17 +49,17 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
     expect(verdict.status).toBe('fail')
     const messages = verdict.cases.map(v => v.message).join('\n')
     // 08 picks the wrong file of a tie; the others hear that their items need sorting
-    expect(messages).toMatch(id === '08-file-facts' ? /returned `\('zebra\.txt', 500\)`/ : /the same items in another order: sort them/)
+    expect(messages).toMatch(id === '12-file-facts' ? /returned `\('zebra\.txt', 500\)`/ : /the same items in another order: sort them/)
     verdicts[id] ??= {}
     verdicts[id][name] = verdict.cases.map(v => v.status)
   })
 
-  it('exercise 15 checks that a backup keeps each file\'s time: shutil.copy fails where shutil.copy2 passes', async () => {
-    const solution = read('solutions', '15-back-up', 'task.py')
+  it('exercise 09 checks that a backup keeps each file\'s time: shutil.copy fails where shutil.copy2 passes', async () => {
+    const solution = read('solutions', '09-back-up', 'task.py')
     const withCopy = solution.replace('shutil.copy2(', 'shutil.copy(')
     expect(withCopy, 'copy2 was swapped for copy').not.toBe(solution)
-    expect((await gradeExercise(runtime, specOf('15-back-up'), solution)).status).toBe('pass')
-    const verdict = await gradeExercise(runtime, specOf('15-back-up'), withCopy)
+    expect((await gradeExercise(runtime, specOf('09-back-up'), solution)).status).toBe('pass')
+    const verdict = await gradeExercise(runtime, specOf('09-back-up'), withCopy)
     expect(verdict.status).toBe('fail')
     const first = verdict.cases.find(v => v.status === 'fail')!
     expect(first.message).toMatch(/left `backup\/a\.txt` last changed just now; it should keep the time of the file it came from, 30 days ago/)
@@ -67,12 +67,12 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
     expect(verdict.cases[1].status, verdict.cases[1].message).toBe('pass')
   })
 
-  it('exercise 14 tells >= from >: its boundary case stops the clock at the moment the ages were set', async () => {
-    const solution = read('solutions', '14-delete-old-logs', 'task.py')
+  it('exercise 13 tells >= from >: its boundary case stops the clock at the moment the ages were set', async () => {
+    const solution = read('solutions', '13-delete-old-logs', 'task.py')
     const strict = solution.replace('>= limit', '> limit')
     expect(strict, '>= was swapped for >').not.toBe(solution)
-    expect((await gradeExercise(runtime, specOf('14-delete-old-logs'), solution)).status).toBe('pass')
-    const verdict = await gradeExercise(runtime, specOf('14-delete-old-logs'), strict)
+    expect((await gradeExercise(runtime, specOf('13-delete-old-logs'), solution)).status).toBe('pass')
+    const verdict = await gradeExercise(runtime, specOf('13-delete-old-logs'), strict)
     const failing = verdict.cases.filter(v => v.status !== 'pass')
     expect(failing.map(v => v.name)).toEqual(['deletes a log exactly `days` days old and keeps one a little younger'])
     expect(failing[0].message).toMatch(/returned `\[\]`/)
@@ -88,9 +88,9 @@ describe.each(RUNTIMES_UNDER_TEST)('%s', (name, create) => {
   })
 
   it('a denied file still answers stat, so looking before leaping works', async () => {
-    const verdict = await gradeExercise(runtime, specOf('12-errors'), LOOK_FIRST)
+    const verdict = await gradeExercise(runtime, specOf('15-errors'), LOOK_FIRST)
     const denied = verdict.cases.find(v => /denied|permission/i.test(v.name))
-    expect(denied, 'exercise 12 has a case with a denied file').toBeDefined()
+    expect(denied, 'exercise 15 has a case with a denied file').toBeDefined()
     expect(denied!.status, denied!.message).toBe('pass')
   })
 

@@ -103,7 +103,7 @@ describe.each([
   afterAll(() => runtime?.close())
 
   it('learner code that reaches for JavaScript by every route Pyodide offers writes nothing, runs nothing and reaches no network', async () => {
-    const verdict = await gradeExercise(runtime, spec('08-file-facts'), escapeByJavaScript('largest_file'))
+    const verdict = await gradeExercise(runtime, spec('12-file-facts'), escapeByJavaScript('largest_file'))
     await new Promise(resolve => setTimeout(resolve, 1000)) // a connection started late still arrives
     expect(existsSync(watch.canary), 'the canary was written').toBe(false)
     expect(watch.knocks, 'the test server was reached').toBe(0)
@@ -164,16 +164,16 @@ describe.each([...RUNTIMES_UNDER_TEST, ['isolated (Pyodide in Chromium)', () => 
   afterAll(() => runtime?.close())
 
   it('a task.py that wraps the harness cannot change the verdicts of other exercises\' untouched starters', async () => {
-    const ids = ['05-bulk-rename', '06-tidy-by-extension', '07-walk-tree']
+    const ids = ['07-bulk-rename', '08-tidy-by-extension', '10-walk-tree']
     const statuses = async () => Promise.all(ids.map(async id => (await gradeExercise(runtime, spec(id), starter(id))).cases.map(c => c.status)))
     const before = await statuses()
-    await gradeExercise(runtime, spec('04-build-folders'), HARNESS_WRAPPER)
+    await gradeExercise(runtime, spec('06-build-folders'), HARNESS_WRAPPER)
     expect(await statuses()).toEqual(before)
     expect(before.flat()).toContain('fail')
   }, 120_000)
 
   it('the expected values never reach the learner\'s code: not in the caller\'s frame, not anywhere in memory', async () => {
-    const facts = spec('08-file-facts')
+    const facts = spec('12-file-facts')
     const verdict = await gradeExercise(runtime, facts, EXPECTATION_READER)
     // the reader returns None when it finds nothing: only cases that expect None may pass
     const found = verdict.cases.filter((c, i) => c.status === 'pass' && facts.cases[i].expect.return !== null)
@@ -203,7 +203,7 @@ def rename_txt_to_md(folder):
             pass
     os.abort()
 `
-    const verdict = await gradeExercise(runtime, spec('05-bulk-rename'), source)
+    const verdict = await gradeExercise(runtime, spec('07-bulk-rename'), source)
     expect(verdict.cases[0].status).not.toBe('pass')
     expect(verdict.cases.every(c => c.status !== 'pass')).toBe(true)
   }, 60_000)
@@ -220,17 +220,17 @@ def rename_txt_to_md(folder):
             pass
     os.abort()
 `
-    const verdict = await gradeExercise(runtime, spec('05-bulk-rename'), source)
+    const verdict = await gradeExercise(runtime, spec('07-bulk-rename'), source)
     expect(verdict.status).toBe('error')
     const first = verdict.problem ?? verdict.cases[0].message
     expect(first).toMatch(/Python stopped unexpectedly/)
-    const next = await gradeExercise(runtime, spec('05-bulk-rename'), readFileSync(join(PROJECT, 'solutions', '05-bulk-rename', 'task.py'), 'utf8'))
+    const next = await gradeExercise(runtime, spec('07-bulk-rename'), readFileSync(join(PROJECT, 'solutions', '07-bulk-rename', 'task.py'), 'utf8'))
     expect(next.status).toBe('pass')
   }, 60_000)
 
   it('reaches no network on Linux, even with the import guard taken away', async () => {
     const source = `import sys\n\n\ndef build_folders(root, names):\n    sys.meta_path[:] = [m for m in sys.meta_path if type(m).__name__ != "ImportBlocker"]\n    import socket\n    socket.create_connection(("127.0.0.1", ${watch.port}), timeout=1)\n    return []\n`
-    const verdict = await gradeExercise(runtime, spec('04-build-folders'), source)
+    const verdict = await gradeExercise(runtime, spec('06-build-folders'), source)
     expect(watch.knocks, 'the test server was reached').toBe(0)
     expect(verdict.cases[0].message).toMatch(/OSError|Network is unreachable/)
   }, 60_000)
@@ -245,7 +245,7 @@ def rename_txt_to_md(folder):
     ['posix.fork', 'import posix\n    posix.fork()'],
   ])('%s is refused by the guards against accidents', async (_, body) => {
     const source = `def build_folders(root, names):\n    ${body.replace(/CANARY/g, watch.canary)}\n    return []\n`
-    const verdict = await gradeExercise(runtime, spec('04-build-folders'), source)
+    const verdict = await gradeExercise(runtime, spec('06-build-folders'), source)
     expect(existsSync(watch.canary), 'the canary was written').toBe(false)
     expect(verdict.problem ?? verdict.cases[0].message).toMatch(/not available|cannot run|outside the exercise folder/)
   }, 60_000)

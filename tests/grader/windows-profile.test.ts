@@ -72,12 +72,12 @@ describe('mistakes that work on Linux and break on Windows fail, with what to do
   const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'spec.json')), id)
   const solution16 = read('solutions', '16-works-everywhere', 'task.py')
   const solution01 = read('solutions', '01-which-os', 'task.py')
-  const solution07 = read('solutions', '07-walk-tree', 'task.py')
+  const solution10 = read('solutions', '10-walk-tree', 'task.py')
   const MISTAKES: [string, string, string, RegExp][] = [
     ['os.rename instead of os.replace', '16-works-everywhere', solution16.replace('os.replace(temporary, path)', 'os.rename(temporary, path)'), /use `os.replace`, which replaces on every system/],
     ['a path glued with "/"', '16-works-everywhere', solution16.replace('path = os.path.join(folder, name)', 'path = folder + "/" + name'), /joined with `\\`: build paths with `os.path.join`/],
     ['a path glued with "/" (exercise 01)', '01-which-os', solution01.replace('os.sep.join(parts)', '"/".join(parts)'), /joined with `\\`/],
-    ['names compared without os.path.normcase (exercise 07)', '07-walk-tree', solution07.replace('os.path.normcase(name).endswith(os.path.normcase(ext))', 'name.endswith(ext)'), /expected `\{.*'Main\.PY', 'lib\/util\.py'\]/],
+    ['names compared without os.path.normcase (exercise 10)', '10-walk-tree', solution10.replace('os.path.normcase(name).endswith(os.path.normcase(ext))', 'name.endswith(ext)'), /expected `\{.*'Main\.PY', 'lib\/util\.py'\]/],
     ['the file still open when it is moved', '16-works-everywhere', solution16.replace('    with open(temporary, "w") as handle:\n        handle.write(text)\n', '    handle = open(temporary, "w")\n    handle.write(text)\n    handle.flush()\n'), /still has open cannot be removed or renamed/],
   ]
 
@@ -91,15 +91,15 @@ describe('mistakes that work on Linux and break on Windows fail, with what to do
     expect(failing[0].message).toMatch(hint)
   })
 
-  it('exercise 12: a name that differs only in case is the same file on Windows ("exists"), another on Linux ("moved")', async () => {
-    const verdict = await gradeExercise(runtime, specOf('12-errors'), read('solutions', '12-errors', 'task.py'))
+  it('exercise 15: a name that differs only in case is the same file on Windows ("exists"), another on Linux ("moved")', async () => {
+    const verdict = await gradeExercise(runtime, specOf('15-errors'), read('solutions', '15-errors', 'task.py'))
     const both = verdict.cases.find(v => v.name.includes('differs only in case'))
     expect(both?.profiles).toEqual({ linux: 'pass', windows: 'pass' })
     // looks for the exact name, then replaces: on Windows that loses Final.txt
-    const caseSensitive = read('solutions', '12-errors', 'task.py')
+    const caseSensitive = read('solutions', '15-errors', 'task.py')
       .replace('if os.path.exists(dst):', 'if os.path.basename(dst) in os.listdir(os.path.dirname(dst) or "."):')
       .replace('os.rename(src, dst)', 'os.replace(src, dst)')
-    const wrong = await gradeExercise(runtime, specOf('12-errors'), caseSensitive)
+    const wrong = await gradeExercise(runtime, specOf('15-errors'), caseSensitive)
     expect(wrong.cases.find(v => v.name.includes('differs only in case'))?.profiles).toEqual({ linux: 'pass', windows: 'fail' })
   })
 })

@@ -14,7 +14,7 @@ import { clickRun, serveDist, waitForPython } from './serve'
 const BASE = '/os-workshop/'
 const snippets = await liveSnippets()
 const block = snippets.find(s => s.expected !== undefined && Object.keys(s.tree).length > 0 && !s.bothHouses)!
-const exercise = (await exerciseSlides()).find(s => s.id === '04-build-folders')!
+const exercise = (await exerciseSlides()).find(s => s.id === '06-build-folders')!
 
 let browser: Browser
 let dir: string

@@ -23,7 +23,7 @@ const EXERCISES = readdirSync(path.join(ROOT, 'exercises'), { withFileTypes: tru
   .map(e => e.name)
   .sort()
 /** The exercise driven through its buttons. */
-const UI_ID = '04-build-folders'
+const UI_ID = '06-build-folders'
 
 const read = (folder: 'starters' | 'solutions', id: string) => readFileSync(path.join(ROOT, folder, id, 'task.py'), 'utf8')
 
@@ -190,9 +190,9 @@ describe('an exercise slide, through its buttons', () => {
     expect(shown.length).toBeGreaterThan(0)
     expect(shown.every(v => v.status === 'pass')).toBe(true)
     // another exercise is still at its starter
-    const other = exerciseOn(page!, slideOf('05-bulk-rename'))
+    const other = exerciseOn(page!, slideOf('07-bulk-rename'))
     await other.editor.waitFor({ timeout: 60_000 })
-    expect(await other.editor.text()).toBe(read('starters', '05-bulk-rename'))
+    expect(await other.editor.text()).toBe(read('starters', '07-bulk-rename'))
   })
 
   it('keeps keys typed in the editor away from the slides; Tab indents', async () => {
@@ -338,7 +338,7 @@ describe.each([
   { isolated: true, label: 'cross-origin isolated (interrupt)' },
   { isolated: false, label: 'not isolated (worker replaced)' },
 ])('a case that never ends, $label', ({ isolated }) => {
-  const ID = '13-where-os-came-from'
+  const ID = '02-where-os-came-from'
   const LOOP = 'def where_os_lives():\n    while True:\n        pass\n'
 
   it('is stopped at its time limit, judged as in the terminal, and the next check works', async () => {

@@ -16,11 +16,11 @@ const slides = await exerciseSlides()
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const solution = (id: string) => readFileSync(join(ROOT, 'solutions', id, 'task.py'), 'utf8')
 /** The docstring of a solution ("Walk the whole tree (solution)"): no starter, README or hint has it. */
-const SOLUTION_MARK = solution('07-walk-tree').split('\n')[0].replace(/"/g, '')
+const SOLUTION_MARK = solution('10-walk-tree').split('\n')[0].replace(/"/g, '')
 /** Two exercises worked on: one solved, one half right. */
 const WORK: Record<string, string> = {
-  '04-build-folders': solution('04-build-folders'),
-  '05-bulk-rename': solution('05-bulk-rename').replace('skipped.append(name)', 'pass'),
+  '06-build-folders': solution('06-build-folders'),
+  '07-bulk-rename': solution('07-bulk-rename').replace('skipped.append(name)', 'pass'),
 }
 
 let browser: Browser
@@ -44,7 +44,7 @@ it('a hand-in downloaded from the deck is graded by grade-class to the verdicts 
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
   try {
     const page = await context.newPage()
-    const slide = slides.find(s => s.id === '04-build-folders')!.slide
+    const slide = slides.find(s => s.id === '06-build-folders')!.slide
     await page.goto(`${server.origin}/${slide}`)
     const progress = Object.fromEntries(Object.entries(WORK).map(([id, code]) => [id, { code, hintsShown: 0, passed: false }]))
     await page.evaluate(value => localStorage.setItem('os-workshop:exercises:v1', value), JSON.stringify(progress))
@@ -72,8 +72,8 @@ it('a hand-in downloaded from the deck is graded by grade-class to the verdicts 
     expect(results.learner).toBe('Zoë, "the tester"')
     for (const id of Object.keys(WORK))
       expect(results.exercises[id].tests.map((t: { status: string }) => t.status), id).toEqual(deck[id])
-    expect(deck['04-build-folders'].every(s => s === 'pass')).toBe(true)
-    expect(deck['05-bulk-rename']).toContain('fail')
+    expect(deck['06-build-folders'].every(s => s === 'pass')).toBe(true)
+    expect(deck['07-bulk-rename']).toContain('fail')
     expect(results.exercises['01-which-os'].message).toBe('not handed in.')
   }
   finally {
@@ -94,7 +94,7 @@ it('the class build holds no solution and no "Show solution" button; the normal 
   const server = await serveDist({ isolated: true, dir: classDist })
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
   try {
-    const slide = slides.find(s => s.id === '04-build-folders')!.slide
+    const slide = slides.find(s => s.id === '06-build-folders')!.slide
     await page.goto(`${server.origin}/${slide}`)
     const box = page.locator(`[data-slidev-no="${slide}"] .exercise`)
     await box.locator('.ex-check').waitFor()

@@ -12,7 +12,7 @@ import { clickRun, serveDist, setCode, waitForPython } from './serve'
 const snippets = await liveSnippets()
 const block = snippets[0]
 const PROGRESS = 'os-workshop:exercises:v1'
-const PROGRESS_VALUE = JSON.stringify({ '04-build-folders': { hintsShown: 2, passed: true } })
+const PROGRESS_VALUE = JSON.stringify({ '06-build-folders': { hintsShown: 2, passed: true } })
 const ORIGINAL = 'cannot be answered while grading'
 const POISONED = 'CANNOT be answered while grading'
 

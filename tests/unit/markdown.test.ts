@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { renderInline, renderMarkdown } from '../../deck/markdown'
 
 describe('the exercise READMEs in Markdown', () => {
-  it('keeps bold around inline code (exercise 14: "**`days` days old or more**")', () => {
+  it('keeps bold around inline code (exercise 13: "**`days` days old or more**")', () => {
     expect(renderInline('that is **`days` days old**')).toBe('that is <strong><code>days</code> days old</strong>')
   })
 
