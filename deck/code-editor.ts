@@ -17,8 +17,7 @@ import { python } from '@codemirror/lang-python'
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language'
 import { EditorState, Prec, RangeSetBuilder } from '@codemirror/state'
 import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, ViewPlugin } from '@codemirror/view'
-import { classHighlighter } from '@lezer/highlight'
-import { hangOf } from './highlight-python'
+import { codeHighlight, hangOf } from './highlight-python'
 
 export interface CodeEditor {
   view: EditorView
@@ -119,8 +118,8 @@ export function createCodeEditor(parent: HTMLElement, options: {
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        // stable classes (tok-keyword, tok-string, ...) coloured by the slide's CSS, light and dark
-        syntaxHighlighting(classHighlighter),
+        // the code palette's colours, as the static code and the live blocks
+        syntaxHighlighting(codeHighlight),
         python(),
         indentUnit.of(INDENT),
         EditorState.tabSize.of(4),
