@@ -172,7 +172,13 @@ if (typeof window !== 'undefined') {
       if (!(id in fresh))
         delete progress[id]
     }
-    Object.assign(progress, fresh)
+    // in place: an open slide keeps the object it read, and sees the change
+    for (const [id, value] of Object.entries(fresh)) {
+      const p = progressOf(id) as unknown as Record<string, unknown>
+      for (const key of Object.keys(p).filter(key => !(key in value)))
+        delete p[key]
+      Object.assign(p, value)
+    }
   })
 }
 

@@ -1,5 +1,6 @@
 // npm run grade | hint | reset: the learner's commands.
 
+import type { ExerciseVerdict } from '../core/grade'
 import type { Profile, Runtime, RuntimeName } from '../core/protocol'
 import type { Exercise } from './exercises'
 import type { Session } from './session'
@@ -8,7 +9,7 @@ import { PROFILES, RUNTIMES } from '../core/protocol'
 import { buildReport, exerciseResult } from '../core/report'
 import { SpecError } from '../core/spec'
 import { loadExercises, selectExercises, titleOf, UsageError } from './exercises'
-import { resetExercise, showHint } from './learner-state'
+import { recordVerdict, resetExercise, showHint } from './learner-state'
 import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
 import { heading, learnerView, prose } from './render'
 import { createCpythonRuntime } from './runtimes/cpython'
@@ -122,7 +123,9 @@ async function main(argv: string[]): Promise<number> {
   const exercises = selectExercises(all, positionals)
   if (values.isolated && values.runtime !== 'pyodide')
     throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
-  const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }), profiles)
+  // the learner's own task.py files: their verdicts are the progress the deck shows under `npm run dev`
+  const remember = taskRoot === 'exercises' ? (e: Exercise, source: string, v: ExerciseVerdict) => recordVerdict(e, source, v.status === 'pass') : undefined
+  const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }), profiles, remember)
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const course = all.map(e => ({ id: e.id, title: titleOf(e) }))
   const show = async (saved?: string) => {

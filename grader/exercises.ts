@@ -3,7 +3,7 @@
 import type { Spec } from '../core/spec'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SpecError, validateSpec } from '../core/spec'
+import { SpecError, validateSpec } from '../core/spec.ts'
 
 export interface Exercise {
   /** The folder name, e.g. "06-build-folders". */

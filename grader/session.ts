@@ -10,8 +10,11 @@ import { gradeExercise } from '../core/grade'
 import { SpecError } from '../core/spec'
 import { titleOf } from './exercises'
 
-/** `profiles`: the houses to grade as (the runtime runs those it can imitate). */
-export function createSession(runtime: Runtime, profiles?: readonly Profile[]) {
+/**
+ * `profiles`: the houses to grade as (the runtime runs those it can imitate);
+ * `remember`: called with each freshly graded source and its verdict.
+ */
+export function createSession(runtime: Runtime, profiles?: readonly Profile[], remember?: (exercise: Exercise, source: string, verdict: ExerciseVerdict) => void) {
   /** each exercise's last graded source and its verdict */
   const known = new Map<string, { source: string, verdict: ExerciseVerdict }>()
 
@@ -28,6 +31,7 @@ export function createSession(runtime: Runtime, profiles?: readonly Profile[]) {
       return run(last.verdict)
     const verdict = await gradeExercise(runtime, spec, source, { profiles })
     known.set(exercise.id, { source, verdict })
+    remember?.(exercise, source, verdict)
     return run(verdict)
   }
 
