@@ -8,7 +8,7 @@ export const TASK_FILES_EVENT = 'os-workshop:tasks'
 
 export interface TaskState {
   id: string
-  /** as the learner finds it, e.g. "exercises/04-build-folders/task.py" */
+  /** as the learner finds it, e.g. "exercises/06-build-folders/task.py" */
   path: string
   /** the file's text; null when the file is missing */
   text: string | null

@@ -12,7 +12,7 @@ import { findExercise, progressOf } from './exercises'
 export const onDisk = import.meta.env.DEV
 
 export interface TaskFileStatus {
-  /** "exercises/04-build-folders/task.py" once the dev server answered */
+  /** "exercises/06-build-folders/task.py" once the dev server answered */
   path?: string
   /** what the learner should know: a conflict, a reset, a save that failed */
   notice?: string

@@ -23,7 +23,7 @@ import { ROOT } from '../deck/deck'
 import { exerciseSlides, launchBrowser } from './helpers'
 import { waitForPython } from './serve'
 
-const ID = '04-build-folders'
+const ID = '06-build-folders'
 const read = (folder: string, id = ID) => readFileSync(path.join(ROOT, folder, id, 'task.py'), 'utf8')
 const SOLUTION = read('solutions')
 /** Fails the cases where a folder is already there, passes the others. */
@@ -142,7 +142,7 @@ it('a second window of the deck (the presenter\'s) follows the file too, after t
 
 it('answers only for known exercises, and changes only from the deck\'s own page', async () => {
   const base = `${origin}/${TASK_FILES_PATH}`
-  for (const name of ['..%2F..%2Fpackage.json', '04-build-folders%2F..%2F..%2Fslides.md', '99-nope', `${ID}/task.py`]) {
+  for (const name of ['..%2F..%2Fpackage.json', '06-build-folders%2F..%2F..%2Fslides.md', '99-nope', `${ID}/task.py`]) {
     const answer = await fetch(`${base}/${name}`)
     expect(answer.status, name).toBe(404)
     expect((await answer.json() as { error: string }).error).toContain('there is no exercise')
@@ -181,7 +181,7 @@ async function clickCheck(): Promise<Verdict[]> {
   })))
 }
 
-/** `grader/cli.ts grade 04 --json` on the copy, as the deck shows verdicts (code without backticks). */
+/** `grader/cli.ts grade 06 --json` on the copy, as the deck shows verdicts (code without backticks). */
 async function terminalVerdicts(): Promise<Verdict[]> {
   const { stdout } = await cli(['grade', ID, '--json', '--runtime', 'pyodide'])
   const report = JSON.parse(stdout) as { exercises: { id: string, tests: TerminalCase[] }[] }
