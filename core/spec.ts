@@ -53,8 +53,10 @@ export interface Spec {
 
 export const DEFAULT_TIMEOUT_S = 3
 
-const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
-const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'profiles', 'expect']
+// the keys of a spec, a case and an expectation (exercises/spec.schema.json lists the same; a test keeps them so)
+export const SPEC_KEYS = ['$schema', 'title', 'call', 'timeout', 'hints', 'cases']
+export const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
+export const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'profiles', 'expect']
 
 /** The checks of `c` when it runs as `profile`: the case's own, with that house's own ones over them. */
 export function expectationFor(c: Case, profile: Profile): Expectation {
@@ -82,6 +84,10 @@ export function validateSpec(raw: unknown, where: string): Spec {
   if (!isObject(raw))
     fail('must be a JSON object')
   const spec = raw as Record<string, unknown>
+  for (const key of Object.keys(spec)) {
+    if (!SPEC_KEYS.includes(key))
+      fail(`has an unknown key "${key}" (known: ${SPEC_KEYS.join(', ')})`)
+  }
   if (typeof spec.title !== 'string' || !spec.title)
     fail('"title" must be a non-empty string')
   if (typeof spec.call !== 'string' || !/^[A-Z_]\w*$/i.test(spec.call as string))
