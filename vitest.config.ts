@@ -9,6 +9,8 @@
 import { defineConfig } from 'vitest/config'
 
 const serial = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 600_000 }
+/** a Chromium for the browser tests: found, or Playwright's downloaded first */
+const browser = { globalSetup: ['./tests/chromium-setup.ts'] }
 
 export default defineConfig({
   test: {
@@ -17,10 +19,10 @@ export default defineConfig({
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'grader', include: ['tests/grader/**/*.test.ts'], ...serial, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'deck', include: ['tests/deck/**/*.test.ts'], ...serial, sequence: { groupOrder: 2 } } },
-      { extends: true, test: { name: 'live', include: ['tests/live/**/*.test.ts'], ...serial, sequence: { groupOrder: 3 } } },
-      { extends: true, test: { name: 'class', include: ['tests/class/**/*.test.ts'], ...serial, sequence: { groupOrder: 4 } } },
+      { extends: true, test: { name: 'grader', include: ['tests/grader/**/*.test.ts'], ...serial, ...browser, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'deck', include: ['tests/deck/**/*.test.ts'], ...serial, ...browser, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'live', include: ['tests/live/**/*.test.ts'], ...serial, ...browser, sequence: { groupOrder: 3 } } },
+      { extends: true, test: { name: 'class', include: ['tests/class/**/*.test.ts'], ...serial, ...browser, sequence: { groupOrder: 4 } } },
     ],
   },
 })

@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { outlinePdfFactory } from '@lillallol/outline-pdf'
 import * as pdfLib from 'pdf-lib'
-import { findChromium } from './find-chromium.js'
+import { ensureChromium } from './find-chromium.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
@@ -304,7 +304,7 @@ async function main() {
 
   let chromium
   try {
-    chromium = findChromium()
+    chromium = ensureChromium()
   }
   catch (error) {
     console.error(`export: ${error.message}`)

@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { findChromium, NO_CHROMIUM_MESSAGE } from '../../scripts/find-chromium.js'
+import { ensureChromium, findChromium, INSTALL_COMMAND, NO_CHROMIUM_MESSAGE } from '../../scripts/find-chromium.js'
 
 describe('findChromium', () => {
   it('prefers CHROMIUM_PATH', () => {
@@ -19,6 +19,26 @@ describe('findChromium', () => {
     for (const way of ['apt-get install chromium', 'npx playwright install chromium', 'CHROMIUM_PATH'])
       expect(NO_CHROMIUM_MESSAGE).toContain(way)
     expect(NO_CHROMIUM_MESSAGE).not.toContain('\n')
+  })
+
+  const none = { env: {}, playwright: false, candidates: ['/no/such/chromium'] }
+
+  it('downloads Playwright\'s Chromium when there is none, and then finds it', () => {
+    const found = { ...none, candidates: ['/no/such/chromium'] }
+    let installs = 0
+    const path = ensureChromium({ ...found, install: () => {
+      installs++
+      found.candidates.push(process.execPath) // what the download leaves behind
+      return { status: 0 }
+    } })
+    expect([path, installs]).toEqual([process.execPath, 1])
+    expect(ensureChromium({ ...found, install: () => ({ status: 1 }) }), 'no download once found').toBe(process.execPath)
+  })
+
+  it('stops with the exact command and the reason when the download fails (no network)', () => {
+    const offline = () => ({ status: 1, stderr: 'Downloading Chromium\nError: getaddrinfo ENOTFOUND cdn.playwright.dev\n' })
+    expect(() => ensureChromium({ ...none, install: offline })).toThrow(`"${INSTALL_COMMAND}" failed (Error: getaddrinfo ENOTFOUND cdn.playwright.dev)`)
+    expect(() => ensureChromium({ ...none, install: offline })).toThrow('CHROMIUM_PATH')
   })
 
   it('finds a browser on this machine (needed by the browser and export tests)', () => {
