@@ -59,12 +59,14 @@ export function learnerView(runs: ExerciseRun[], context: ViewContext): string {
   const part = results.length < context.course.length ? dim(`  (of the ${context.course.length} exercises in the course, ${results.length} graded here)`) : ''
   lines.push('', bold(`  ${done} of ${results.length} done`) + part + dim(`  (${context.seconds.toFixed(1)} s)`))
   const saved = runs.find(r => r.id === context.saved)
-  if (saved?.verdict.status === 'pass')
+  const savedPasses = saved?.verdict.status === 'pass'
+  if (savedPasses)
     lines.push('', green(`  ✔ ${saved.id.slice(0, 2)} ${saved.title} passes now. Well done!`))
-  const explained = saved && saved.verdict.status !== 'pass' ? saved : runs.find(r => r.verdict.status !== 'pass')
+  const explained = saved && !savedPasses ? saved : runs.find(r => r.verdict.status !== 'pass')
   if (explained)
     lines.push(feedback(explained, context))
-  else lines.push('', green(`  ${praise(runs, context)}`), ...nextUp(runs, context), '')
+  // the save that passed was praised just above: once is enough
+  else lines.push(...(savedPasses ? [] : ['', green(`  ${praise(runs, context)}`)]), ...nextUp(runs, context), '')
   if (context.watching)
     lines.push(dim('  Watching your task.py files: save one to grade it again. Ctrl+C stops.'))
   return lines.join('\n')
