@@ -9,7 +9,8 @@ import type { Spec } from '../core/spec'
 import { reactive } from 'vue'
 import { gradeExercise } from '../core/grade'
 import { validateSpec } from '../core/spec'
-import { renderMarkdown, sections } from './markdown'
+import { renderMarkdown } from './markdown'
+import { sections } from './markdown-blocks'
 import { deckRuntime } from './python'
 
 const specs = import.meta.glob<unknown>('../exercises/*/spec.json', { eager: true, import: 'default' })

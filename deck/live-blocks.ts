@@ -1,7 +1,8 @@
 // Finds the live Python blocks of a slide and what each one needs at run time:
 // the slide's `tree:` (the folder the script starts in) and the ```text block
 // right after it (the output the slide promises, used when printing if Python
-// cannot run). Pure string work, shared by the markdown transformer and tests.
+// cannot run). Shared by the markdown transformer and tests.
+import { expectedOutput, fences } from './markdown-blocks'
 
 export interface LiveBlock {
   /** offset of the opening fence line's info text (after the backticks) */
@@ -18,56 +19,23 @@ export interface LiveBlock {
   expectedEnd?: number
 }
 
-const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`{]*)(.*)$/
-
-/** Fenced blocks with their offsets in `text`. */
-function fences(text: string) {
-  const blocks: { lang: string, infoStart: number, infoEnd: number, info: string, code: string, startLine: number, endLine: number, start: number, end: number }[] = []
-  const lines = text.split('\n')
-  const offsets: number[] = []
-  let at = 0
-  for (const line of lines) {
-    offsets.push(at)
-    at += line.length + 1
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const open = lines[i].replace(/\r$/, '').match(OPEN)
-    if (!open)
-      continue
-    const [, indent, fence, lang] = open
-    const body: string[] = []
-    let j = i + 1
-    for (; j < lines.length; j++) {
-      const close = lines[j].replace(/\r$/, '').match(/^ {0,3}(`{3,}|~{3,})\s*$/)
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length)
-        break
-      body.push(lines[j].replace(/\r$/, ''))
-    }
-    const infoStart = offsets[i] + indent.length + fence.length
-    const infoEnd = offsets[i] + lines[i].replace(/\r$/, '').length
-    const end = j < lines.length ? offsets[j] + lines[j].replace(/\r$/, '').length : text.length
-    blocks.push({ lang: lang.toLowerCase(), infoStart, infoEnd, info: text.slice(infoStart, infoEnd), code: body.join('\n'), startLine: i, endLine: j + 1, start: offsets[i], end })
-    i = j
-  }
-  return { blocks, lines }
-}
-
 const LIVE = /^\s*(?:python|py|python3)\s*\{monaco-run\}/
 
 /** The ```python {monaco-run} blocks of a slide's markdown. */
 export function liveBlocks(markdown: string): LiveBlock[] {
-  const { blocks, lines } = fences(markdown)
-  const out: LiveBlock[] = []
-  blocks.forEach((block, k) => {
-    if (!LIVE.test(block.info))
-      return
-    const next = blocks[k + 1]
-    const found: Pick<LiveBlock, 'expected' | 'expectedStart' | 'expectedEnd'> = {}
-    if (next && next.lang === 'text' && lines.slice(block.endLine, next.startLine).every(l => l.trim() === ''))
-      Object.assign(found, { expected: next.code, expectedStart: next.start, expectedEnd: next.end })
-    out.push({ infoStart: block.infoStart, infoEnd: block.infoEnd, info: block.info, code: block.code, start: block.start, end: block.end, ...found })
+  const all = fences(markdown)
+  return all.filter(block => LIVE.test(block.info)).map((block) => {
+    const expected = expectedOutput(markdown, all, block)
+    return {
+      infoStart: block.infoStart,
+      infoEnd: block.infoEnd,
+      info: block.info,
+      code: block.code,
+      start: block.start,
+      end: block.end,
+      ...(expected && { expected: expected.code, expectedStart: expected.start, expectedEnd: expected.end }),
+    }
   })
-  return out
 }
 
 /** A JS expression (no braces, no double quotes) that evaluates to `value`. */

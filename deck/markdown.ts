@@ -36,26 +36,3 @@ export function renderInline(text: string): string {
 export function renderMarkdown(text: string): string {
   return markdown.render(text)
 }
-
-/** The sections of a README by their `## ` heading ('' for the text before the first). */
-export function sections(readme: string): Map<string, string> {
-  const found = new Map<string, string>()
-  let name = ''
-  let body: string[] = []
-  let inFence = false
-  for (const line of readme.replace(/\r\n?/g, '\n').split('\n')) {
-    if (/^\s*(?:`{3,}|~{3,})/.test(line))
-      inFence = !inFence
-    const heading = !inFence && line.match(/^##\s+(.*)$/)
-    if (heading) {
-      found.set(name, body.join('\n').trim())
-      name = heading[1].trim()
-      body = []
-    }
-    else {
-      body.push(line)
-    }
-  }
-  found.set(name, body.join('\n').trim())
-  return found
-}

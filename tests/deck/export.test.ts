@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fences } from '../../deck/markdown-blocks'
 import { inspectPdf, readOutline } from '../../scripts/export.js'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck, ROOT } from './deck'
@@ -41,8 +42,8 @@ function shownTitle(slide: DeckSlide): string {
 
 /** Every non-empty line of the slide's fenced code blocks. */
 function codeLines(slide: DeckSlide): string[] {
-  return [...slide.content.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
-    .flatMap(match => match[1].split('\n'))
+  return fences(slide.content)
+    .flatMap(fence => fence.code.split('\n'))
     .filter(line => line.trim())
 }
 

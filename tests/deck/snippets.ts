@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { expectedOutput, fences, isPython } from '../../deck/markdown-blocks'
 
 export type TreeValue = string | { size: number } | null | undefined
 export type Tree = Record<string, TreeValue>
@@ -41,44 +42,6 @@ export interface Snippet {
   name: string
 }
 
-export interface CodeBlock {
-  lang: string
-  meta: string
-  code: string
-  /** line index (in the content) of the opening fence and after the closing fence */
-  start: number
-  end: number
-}
-
-const FENCE = /^( {0,3})(`{3,}|~{3,})\s*([^\s`{]*)\s*(.*)$/
-
-/** Fenced code blocks of a markdown text, in order. */
-export function codeBlocks(markdown: string): CodeBlock[] {
-  const lines = markdown.split(/\r?\n/)
-  const blocks: CodeBlock[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const open = lines[i].match(FENCE)
-    if (!open)
-      continue
-    const [, indent, fence, lang, meta] = open
-    const body: string[] = []
-    let j = i + 1
-    for (; j < lines.length; j++) {
-      const close = lines[j].match(/^( {0,3})(`{3,}|~{3,})\s*$/)
-      if (close && close[2][0] === fence[0] && close[2].length >= fence.length)
-        break
-      body.push(indent ? lines[j].replace(new RegExp(`^ {0,${indent.length}}`), '') : lines[j])
-    }
-    blocks.push({ lang: lang.toLowerCase(), meta: meta.trim(), code: body.join('\n'), start: i, end: j + 1 })
-    i = j
-  }
-  return blocks
-}
-
-function isPython(lang: string) {
-  return lang === 'python' || lang === 'py' || lang === 'python3'
-}
-
 const RAISES = /^\s*#\s*raises\s+([A-Za-z_][\w.]*)/m
 
 function firstLine(code: string) {
@@ -97,22 +60,16 @@ function firstLine(code: string) {
 export function extractSnippets(slides: SlideLike[]): Snippet[] {
   const out: Snippet[] = []
   for (const slide of slides) {
-    const lines = slide.content.split(/\r?\n/)
-    const blocks = codeBlocks(slide.content)
+    const blocks = fences(slide.content)
     const python = blocks.filter(b => isPython(b.lang))
     python.forEach((block, k) => {
-      let expected: string | undefined
-      const next = blocks[blocks.indexOf(block) + 1]
-      if (next && next.lang === 'text'
-        && lines.slice(block.end, next.start).every(l => l.trim() === '')) {
-        expected = next.code
-      }
+      const expected = expectedOutput(slide.content, blocks, block)?.code
       const short = firstLine(block.code)
       out.push({
         slide: slide.no,
         index: k + 1,
         ofSlide: python.length,
-        meta: block.meta,
+        meta: block.info.trim().replace(/^\S*\s*/, ''),
         code: block.code,
         expected,
         raises: block.code.match(RAISES)?.[1],

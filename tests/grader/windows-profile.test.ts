@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
+import { liveBlocks } from '../../deck/live-blocks'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
 import { runOneCase } from './run-case'
 import { PROJECT } from './run-cli'
@@ -34,7 +35,7 @@ describe('the Windows profile', () => {
   it('the slide "The same code in two houses" shows what the Windows side prints', async () => {
     const page = readFileSync(join(PROJECT, 'pages', '02-one-protocol.md'), 'utf8')
     const slide = page.slice(page.indexOf('# The same code in two houses'))
-    const code = /```python \{monaco-run\}.*\n([\s\S]*?)\n```/.exec(slide)![1]
+    const code = liveBlocks(slide)[0].code
     const { value } = await asOnWindows(`import io, contextlib
 printed = io.StringIO()
 with contextlib.redirect_stdout(printed):
