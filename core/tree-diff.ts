@@ -84,23 +84,34 @@ function showFile(value: FileValue): string {
   return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(value)
 }
 
-/** Marks for a picture of what a run did: created, deleted, renamed or changed. */
-export function changeMarks(before: Tree, after: Tree): Record<string, Mark> {
+/**
+ * What a run did to its folder, for a picture of it: created, deleted, renamed or changed
+ * entries, and "was <old path>" beside each renamed file. A new file with the text of a
+ * removed one is that file renamed; among several, the one of the same name (moved).
+ */
+export function runChanges(before: Tree, after: Tree): { marks: Record<string, Mark>, notes: Record<string, string> } {
   const marks: Record<string, Mark> = {}
-  const gone = Object.keys(before).filter(p => !(p in after))
-  const born = Object.keys(after).filter(p => !(p in before))
-  for (const path of born) marks[path] = 'created'
-  for (const path of gone) {
-    const twin = born.find(p => !isFolder(p) && !isFolder(path) && marks[p] === 'created' && sameFile(after[p], before[path]))
-    if (twin)
-      marks[twin] = 'renamed'
-    else marks[path] = 'deleted'
+  const notes: Record<string, string> = {}
+  const base = (path: string) => path.split('/').pop()
+  const unpaired = Object.keys(before).filter(p => !(p in after) && !isFolder(p))
+  for (const path of Object.keys(after).filter(p => !(p in before))) {
+    const same = isFolder(path) ? [] : unpaired.filter(p => sameFile(before[p], after[path]))
+    const from = same.find(p => base(p) === base(path)) ?? same[0]
+    marks[path] = from ? 'renamed' : 'created'
+    if (from) {
+      notes[path] = `was ${from}`
+      unpaired.splice(unpaired.indexOf(from), 1)
+    }
+  }
+  for (const path of Object.keys(before)) {
+    if (!(path in after) && (isFolder(path) || unpaired.includes(path)))
+      marks[path] = 'deleted'
   }
   for (const path of Object.keys(after)) {
     if (path in before && !isFolder(path) && !sameFile(before[path], after[path]))
       marks[path] = 'changed'
   }
-  return marks
+  return { marks, notes }
 }
 
 /** Marks that show the problems on a picture of the actual tree. */

@@ -165,6 +165,8 @@ describe('an exercise slide, through its buttons', () => {
     expect(shown).toEqual(comparable(starters.find(e => e.id === UI_ID)!.tests).map(v => ({ ...v, message: inlineCode(v.message).map(p => p.text).join('') })))
     // a folder that came out wrong is drawn with the problems marked
     expect(await ex.results.locator('.ex-picture .file-tree [data-mark="missing"]').count()).toBeGreaterThan(0)
+    // with the grader's own words for it, as the terminal's picture says them
+    expect(await ex.results.locator('.ex-picture .file-tree [data-mark="missing"] .ft-badge').first().innerText()).toBe('? missing')
   })
 
   it('passes every case with the solution pasted into the editor', async () => {

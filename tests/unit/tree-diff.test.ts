@@ -1,7 +1,7 @@
 // Folder trees compared in words, marked and drawn.
 
 import { describe, expect, it } from 'vitest'
-import { changeMarks, diffTrees, drawTree, withParents } from '../../core/tree-diff'
+import { diffTrees, drawTree, runChanges, withParents } from '../../core/tree-diff'
 
 describe('diffTrees', () => {
   it('an identical tree has no problems, and parent folders are implied', () => {
@@ -39,10 +39,22 @@ it('withParents adds every implied folder', () => {
   expect(Object.keys(withParents({ 'a/b/c.txt': '' })).sort()).toEqual(['a/', 'a/b/', 'a/b/c.txt'])
 })
 
-it('changeMarks sees created, deleted, renamed and changed entries', () => {
+it('runChanges sees created, deleted, renamed and changed entries, and names where a renamed file was', () => {
   const before = { 'a.txt': 'A', 'gone.txt': 'G', 'edit.txt': '1' }
   const after = { 'a.md': 'A', 'new/': '', 'edit.txt': '2' }
-  expect(changeMarks(before, after)).toEqual({ 'a.md': 'renamed', 'new/': 'created', 'gone.txt': 'deleted', 'edit.txt': 'changed' })
+  expect(runChanges(before, after)).toEqual({
+    marks: { 'a.md': 'renamed', 'new/': 'created', 'gone.txt': 'deleted', 'edit.txt': 'changed' },
+    notes: { 'a.md': 'was a.txt' },
+  })
+})
+
+it('runChanges pairs each renamed file with one old file, the same name first, and marks the others', () => {
+  // two files with the same text; one moved into a folder, one renamed in place
+  const before = { 'a.txt': 'same', 'b.txt': 'same', 'old/': '' }
+  const after = { 'old/': '', 'old/b.txt': 'same', 'c.txt': 'same', 'd.txt': 'same' }
+  const { marks, notes } = runChanges(before, after)
+  expect(notes).toEqual({ 'old/b.txt': 'was b.txt', 'c.txt': 'was a.txt' })
+  expect(marks).toEqual({ 'old/b.txt': 'renamed', 'c.txt': 'renamed', 'd.txt': 'created' })
 })
 
 it('drawTree draws nested folders, marks, and an empty folder', () => {
