@@ -70,7 +70,7 @@ export async function gradeExercise(runtime: Runtime, spec: Spec, source: string
       return { verdict: notRun(spec, c, NOT_RUN_TIMEOUT) }
     const timeoutS = caseTimeout(spec, c)
     const reported = await runner.runCase({ run: caseRun(source, spec.call, c, profile), timeoutS }, signal)
-    if (reported.limit === 'timeout')
+    if (reported.ending === 'timeout')
       timedOut = true
     const seen = profile === 'windows' ? withUnixLineEnds(reported) : reported
     const verdict = judgeCase({ ...c, expect: expectationFor(c, profile) }, seen, spec.call, timeoutS, (await expected)[index])

@@ -33,7 +33,7 @@ const whenChanged = (days: number) => (days < AGE_TOLERANCE_DAYS ? 'just now' : 
 export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: number, expected?: EvaluatedValue): CaseVerdict {
   const call = `${fn}(${[...(c.args ?? []).map(pyRepr), ...Object.entries(c.kwargs ?? {}).map(([k, v]) => `${k}=${pyRepr(v)}`)].join(', ')})`
   const base = { name: c.name, call, output: seen.output ?? '', tree_before: seen.tree_before, tree_after: seen.tree_after }
-  const stopped = limitMessage(seen, call, timeoutS)
+  const stopped = endingMessage(seen, call, timeoutS)
   if (stopped)
     return { ...base, status: 'error', message: stopped }
   if (seen.missing) {
@@ -93,8 +93,8 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
   return { ...base, status: 'fail', message: failures.join('\n'), problems, picture }
 }
 
-function limitMessage(seen: Observation, call: string, timeoutS: number): string | undefined {
-  switch (seen.limit) {
+function endingMessage(seen: Observation, call: string, timeoutS: number): string | undefined {
+  switch (seen.ending) {
     case 'timeout':
     case 'interrupted':
       return `\`${call}\` did not finish within ${timeoutS} s, so the grader stopped it. Look for a loop that never ends (a \`while\` whose condition never becomes false) or a long \`time.sleep\`.`
@@ -177,7 +177,7 @@ export function loadProblem(seen: Observation, fn: string, timeoutS: number): st
   if (seen.missing)
     return `task.py has no function \`${fn}\`. Keep the name \`${fn}\` from the starter: the grader calls it.`
   const topLevel = 'Code at the top level of task.py (outside any function) runs as soon as the file is loaded'
-  switch (seen.limit) {
+  switch (seen.ending) {
     case 'timeout':
     case 'interrupted':
       return `task.py did not finish loading within ${timeoutS} s, so the grader stopped it. ${topLevel}: look there for a loop that never ends or a long \`time.sleep\`, and move that work into \`${fn}\`.`

@@ -3,7 +3,7 @@
 // that case's error, in words; it never reaches the judge half-formed.
 import type { DescribedValue, EvaluatedValue, Observation, PythonError, ScriptReport } from './protocol'
 import type { Tree } from './spec'
-import { LIMITS } from './protocol'
+import { ENDINGS } from './protocol'
 
 type Fields = Record<string, unknown>
 
@@ -52,10 +52,10 @@ function observation(raw: unknown): Observation {
       throw new ReportError('"stage" is neither load nor call')
     seen.stage = raw.stage
   }
-  if (raw.limit !== undefined) {
-    if (!LIMITS.includes(raw.limit as never))
-      throw new ReportError('"limit" is not one the grader knows')
-    seen.limit = raw.limit as Observation['limit']
+  if (raw.ending !== undefined) {
+    if (!ENDINGS.includes(raw.ending as never))
+      throw new ReportError('"ending" is not one the grader knows')
+    seen.ending = raw.ending as Observation['ending']
   }
   for (const key of ['missing', 'exit_call', 'exit_code', 'output', 'detail'] as const) {
     const value = text(raw, key)
@@ -95,7 +95,7 @@ export function readObservation(raw: unknown): Observation {
     return observation(raw)
   }
   catch (error) {
-    return { limit: 'crash', detail: `its report could not be read (${(error as Error).message})` }
+    return { ending: 'crash', detail: `its report could not be read (${(error as Error).message})` }
   }
 }
 
@@ -106,7 +106,7 @@ export function parseObservation(json: string): Observation {
     raw = JSON.parse(json)
   }
   catch {
-    return { limit: 'crash', detail: json.trim() ? 'its report was not valid JSON' : 'it stopped without a report' }
+    return { ending: 'crash', detail: json.trim() ? 'its report was not valid JSON' : 'it stopped without a report' }
   }
   return readObservation(raw)
 }
@@ -116,13 +116,13 @@ export function readScriptReport(raw: unknown): ScriptReport {
   const seen = observation(raw)
   if (seen.output === undefined || seen.tree_before === undefined || seen.tree_after === undefined)
     throw new ReportError('the report misses its output or folder')
-  if (seen.limit !== undefined && seen.limit !== 'output' && seen.limit !== 'interrupted')
-    throw new ReportError('"limit" is not one a script can reach')
+  if (seen.ending !== undefined && seen.ending !== 'output' && seen.ending !== 'interrupted')
+    throw new ReportError('"ending" is not one a script can reach')
   return {
     output: seen.output,
     output_truncated: seen.output_truncated ?? false,
     exception: seen.exception,
-    limit: seen.limit,
+    ending: seen.ending,
     exit_code: seen.exit_code,
     tree_before: seen.tree_before,
     tree_after: seen.tree_after,

@@ -73,9 +73,9 @@ export interface PythonError { type: string, message: string, traceback: string 
 /** Where a run was: loading task.py, or calling the learner's function. */
 export type Stage = 'load' | 'call'
 
-/** How a run ended when it did not simply return or raise. */
-export const LIMITS = ['timeout', 'output', 'exit', 'interrupted', 'blocked', 'memory', 'crash'] as const
-export type Limit = typeof LIMITS[number]
+/** How a run ended when it did not simply return or raise: a limit, an exit, a block, a crash. */
+export const ENDINGS = ['timeout', 'output', 'exit', 'interrupted', 'blocked', 'memory', 'crash'] as const
+export type Ending = typeof ENDINGS[number]
 
 /** What one run of one case looked like, as reported by the harness (or by the runtime). */
 export interface Observation {
@@ -83,7 +83,7 @@ export interface Observation {
   missing?: string
   returned?: DescribedValue
   exception?: PythonError
-  limit?: Limit
+  ending?: Ending
   exit_call?: string
   exit_code?: string
   output?: string
@@ -102,7 +102,7 @@ export interface ScriptReport {
   output: string
   output_truncated: boolean
   exception?: PythonError
-  limit?: 'output' | 'interrupted'
+  ending?: 'output' | 'interrupted'
   exit_code?: string
   tree_before: Tree
   tree_after: Tree

@@ -73,26 +73,26 @@ def run_case(request, root, seed=True):
         except SyntaxError as error:
             result["exception"] = describe_exception(error, root, real_root, TASK_FILE)
         except Exit as stop:
-            result["limit"] = "exit"
+            result["ending"] = "exit"
             result["exit_code"] = short_repr(stop.args[0] if stop.args else 0)
             result["exit_call"] = "os._exit"
         except SystemExit as stop:
-            result["limit"] = "exit"
+            result["ending"] = "exit"
             result["exit_code"] = short_repr(stop.code)
             result["exit_call"] = "sys.exit"
         except OutputLimit:
-            result["limit"] = "output"
+            result["ending"] = "output"
         except KeyboardInterrupt:
-            result["limit"] = "interrupted"
+            result["ending"] = "interrupted"
         except MemoryError as error:
-            result["limit"] = "memory"
+            result["ending"] = "memory"
             result["exception"] = describe_exception(error, root, real_root, TASK_FILE)
         except RecursionError as error:
             result["exception"] = described = describe_exception(error, root, real_root, TASK_FILE)
             described["traceback"] = last_lines(described["traceback"], 8)
         except BaseException as error:
             if isinstance(error, Blocked):
-                result["limit"] = "blocked"
+                result["ending"] = "blocked"
             result["exception"] = describe_exception(error, root, real_root, TASK_FILE)
         result["cwd_after"] = relative_cwd(root)
         result["output"] = as_on_linux(sandbox.output.text())
@@ -123,9 +123,9 @@ def run_script(source, tree, root, filename=SLIDE_FILE, profile="linux"):
         except Exit as stop:
             result["exit_code"] = short_repr(stop.args[0] if stop.args else 0)
         except OutputLimit:
-            result["limit"] = "output"
+            result["ending"] = "output"
         except KeyboardInterrupt:
-            result["limit"] = "interrupted"
+            result["ending"] = "interrupted"
         except BaseException as error:
             result["exception"] = describe_exception(error, root, real_root, filename)
         result["output"] = as_on_linux(sandbox.output.text())
@@ -260,7 +260,7 @@ def _child(message, writable):
         _stage_fd[0] = writable
         data = _dumps(run_case(message["request"], message["folder"], seed=False))
     except BaseException as error:  # the harness itself failed: say so, never hang
-        data = _dumps({"limit": "crash", "detail": "the harness failed: %s" % short_repr(error)})
+        data = _dumps({"ending": "crash", "detail": "the harness failed: %s" % short_repr(error)})
     try:
         view = data.encode("utf-8", "replace")
         while view:

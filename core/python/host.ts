@@ -240,11 +240,11 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       if (outcome.kind === 'done')
         return readObservation(outcome.report)
       if (outcome.kind === 'failed')
-        return /memory/i.test(outcome.message) ? { limit: 'memory' } : { limit: 'crash', detail: outcome.message }
+        return /memory/i.test(outcome.message) ? { ending: 'memory' } : { ending: 'crash', detail: outcome.message }
       const seen = outcome.report === undefined ? {} : readObservation(outcome.report)
       if (outcome.reason === 'stop')
-        return { ...seen, limit: 'interrupted', detail: STOPPED }
-      return { ...seen, limit: 'timeout', stage: seen.stage ?? outcome.stage }
+        return { ...seen, ending: 'interrupted', detail: STOPPED }
+      return { ...seen, ending: 'timeout', stage: seen.stage ?? outcome.stage }
     },
     async runScript({ source, tree, timeoutS, profile }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
       const started = performance.now()
@@ -254,7 +254,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
         if (outcome.kind === 'done') {
           const report = readScriptReport(outcome.report)
           // the script raised KeyboardInterrupt itself: shown like a Stop
-          return report.limit === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+          return report.ending === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
         }
         if (outcome.kind === 'failed')
           return { status: 'failed', message: outcome.message, ms }

@@ -145,7 +145,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
         await zygote.ready
       }
       catch (error) {
-        return { limit: 'crash', detail: (error as Error).message }
+        return { ending: 'crash', detail: (error as Error).message }
       }
       const { tree, ages, report_ages: agesAsked, ...call } = run
       const seen = await runInChild(zygote, folder, call, timeoutS, signal)
@@ -171,7 +171,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
       const onAbort = () => stop('stop')
       signal?.addEventListener('abort', onAbort, { once: true })
       if (signal?.aborted)
-        return resolve({ limit: 'interrupted', detail: STOPPED })
+        return resolve({ ending: 'interrupted', detail: STOPPED })
       request(zygote, { folder, request: call }, (reply) => {
         if (typeof reply.pid === 'number') {
           pid = reply.pid
@@ -188,11 +188,11 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
         signal?.removeEventListener('abort', onAbort)
         killGroup(pid) // anything the child left running goes with it
         if (ended === 'stop')
-          resolve({ limit: 'interrupted', detail: STOPPED, stage })
+          resolve({ ending: 'interrupted', detail: STOPPED, stage })
         else if (ended === 'timeout')
-          resolve({ limit: 'timeout', stage })
+          resolve({ ending: 'timeout', stage })
         else if (typeof reply.lost === 'string')
-          resolve({ limit: 'crash', stage, detail: reply.lost })
+          resolve({ ending: 'crash', stage, detail: reply.lost })
         else
           resolve(childReport(reply, stage))
         return true
@@ -239,7 +239,7 @@ function childReport(reply: Reply, stage: Stage | undefined): Observation {
   const status = typeof reply.status === 'string' ? reply.status : 'an unknown end'
   const result = typeof reply.result === 'string' ? reply.result : ''
   if (!result.trim())
-    return { limit: 'crash', stage, detail: `it stopped without a report (${status.replace(/^signal (\d+)$/, 'killed by signal $1')})` }
+    return { ending: 'crash', stage, detail: `it stopped without a report (${status.replace(/^signal (\d+)$/, 'killed by signal $1')})` }
   const seen = parseObservation(result)
   return { ...seen, stage: seen.stage ?? stage }
 }

@@ -127,7 +127,7 @@ def build_folders(root, names):
                 result = _real(*args, **kwargs)
                 if isinstance(result, dict):
                     result.pop("exception", None)
-                    result.pop("limit", None)
+                    result.pop("ending", None)
                     expected = (args[1] if len(args) > 1 and isinstance(args[1], dict) else {}).get("expect", {})
                     if "return" in expected:
                         result["returned"] = {"value": expected["return"], "repr": repr(expected["return"])}
@@ -215,7 +215,7 @@ def rename_txt_to_md(folder):
 def rename_txt_to_md(folder):
     for fd in range(1, 40):
         try:
-            os.write(fd, b'\\n@@harness-result@@{"returned": {"value": [1, 2}, "limit": "party"}\\n')
+            os.write(fd, b'\\n@@harness-result@@{"returned": {"value": [1, 2}, "ending": "party"}\\n')
         except OSError:
             pass
     os.abort()

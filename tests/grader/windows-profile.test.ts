@@ -47,7 +47,7 @@ return printed.getvalue()`, { 'reports/june.txt': 'draft', 'reports/final.txt': 
   it('writes outside the case folder are still refused, whatever path says it', async () => {
     const source = 'import os\n\ndef probe():\n    open("C:\\\\etc\\\\canary.txt", "w")\n'
     const seen = await runOneCase(runtime, source, 'probe', { name: 'probe', expect: { return: null } }, 3, 'windows')
-    expect(seen.limit).toBe('blocked')
+    expect(seen.ending).toBe('blocked')
     expect(seen.exception?.message).toMatch(/outside the exercise folder/)
   })
 

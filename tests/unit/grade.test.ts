@@ -59,7 +59,7 @@ describe('gradeExercise', () => {
   })
 
   it('does not start more cases once one has run out of time', async () => {
-    const { runtime, asked } = scripted(request => (nameOf(request) === 'two' ? { stage: 'call', limit: 'timeout' } : returns(request)))
+    const { runtime, asked } = scripted(request => (nameOf(request) === 'two' ? { stage: 'call', ending: 'timeout' } : returns(request)))
     const verdict = await gradeExercise(runtime, SPEC, 'src')
     expect(asked).toEqual(['one', 'two'])
     expect(verdict.cases.map(v => v.status)).toEqual(['pass', 'error', 'error', 'error'])
@@ -73,7 +73,7 @@ describe('gradeExercise', () => {
       if (nameOf(request) !== 'two')
         return returns(request)
       stopper.abort()
-      return { limit: 'interrupted', detail: STOPPED }
+      return { ending: 'interrupted', detail: STOPPED }
     })
     const progress: number[] = []
     const verdict = await gradeExercise(runtime, SPEC, 'src', { signal: stopper.signal, onProgress: index => progress.push(index) })

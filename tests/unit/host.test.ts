@@ -38,7 +38,7 @@ function fakeWorkers(behave: (source: string) => Behaviour) {
           const poll = setInterval(() => {
             if (interrupt && Atomics.load(interrupt, 0) === 2) {
               clearInterval(poll)
-              send({ type: 'done', id, report: { stage: 'call', limit: 'interrupted' } })
+              send({ type: 'done', id, report: { stage: 'call', ending: 'interrupted' } })
             }
           }, 5)
         }
@@ -64,7 +64,7 @@ describe('the Python host', () => {
   it('interrupts a run at its time limit and keeps the worker when Python obeys', async () => {
     const workers = fakeWorkers(source => (source === 'loop' ? 'obeys-interrupt' : 'answer'))
     const host = createPythonHost({ indexURL: '/', canShareMemory: true, spawn: workers.spawn })
-    expect(await host.runCase(request('loop'))).toMatchObject({ limit: 'timeout', stage: 'call' })
+    expect(await host.runCase(request('loop'))).toMatchObject({ ending: 'timeout', stage: 'call' })
     expect((await host.runCase(request('next'))).returned?.value).toBe(1)
     expect(workers.spawned).toHaveLength(1)
   })
@@ -72,7 +72,7 @@ describe('the Python host', () => {
   it('replaces a worker that ignores the interrupt, after the grace, and the next run works', async () => {
     const workers = fakeWorkers(source => (source === 'stubborn' ? 'ignores-interrupt' : 'answer'))
     const host = createPythonHost({ indexURL: '/', canShareMemory: true, spawn: workers.spawn }, { graceMs: 20 })
-    expect(await host.runCase(request('stubborn'))).toMatchObject({ limit: 'timeout' })
+    expect(await host.runCase(request('stubborn'))).toMatchObject({ ending: 'timeout' })
     expect(workers.spawned[0].terminated).toBe(true)
     expect((await host.runCase(request('next'))).returned?.value).toBe(1)
     expect(workers.spawned).toHaveLength(2)
@@ -81,7 +81,7 @@ describe('the Python host', () => {
   it('without shared memory, a time-out replaces the worker at once', async () => {
     const workers = fakeWorkers(source => (source === 'loop' ? 'obeys-interrupt' : 'answer'))
     const host = createPythonHost({ indexURL: '/', canShareMemory: false, spawn: workers.spawn })
-    expect(await host.runCase(request('loop'))).toMatchObject({ limit: 'timeout' })
+    expect(await host.runCase(request('loop'))).toMatchObject({ ending: 'timeout' })
     expect(workers.spawned[0].terminated).toBe(true)
   })
 
@@ -92,9 +92,9 @@ describe('the Python host', () => {
     const running = host.runCase(request('loop', 60), stopper.signal)
     const queued = host.runScript({ source: 'x', tree: {}, timeoutS: 60 }, stopper.signal)
     setTimeout(() => stopper.abort(), 20)
-    expect(await running).toMatchObject({ limit: 'interrupted', detail: STOPPED })
+    expect(await running).toMatchObject({ ending: 'interrupted', detail: STOPPED })
     expect(await queued).toMatchObject({ status: 'stopped', reason: 'stop', how: 'cancelled' })
-    expect(await host.runCase(request('crash'))).toEqual({ limit: 'memory' })
+    expect(await host.runCase(request('crash'))).toEqual({ ending: 'memory' })
     expect((await host.runCase(request('next'))).returned?.value).toBe(1)
   })
 })

@@ -50,17 +50,17 @@ describe('judgeCase', () => {
   })
 
   it('a task.py that cannot be loaded is one problem for the whole exercise', () => {
-    expect(loadProblem({ stage: 'load', limit: 'timeout' }, 'f', 3)).toMatch(/did not finish loading within 3 s[\s\S]*top level of task\.py/)
+    expect(loadProblem({ stage: 'load', ending: 'timeout' }, 'f', 3)).toMatch(/did not finish loading within 3 s[\s\S]*top level of task\.py/)
     expect(loadProblem({ stage: 'load', exception: { type: 'SyntaxError', message: 'x', traceback: 'File "task.py", line 1' } }, 'f', 3)).toMatch(/syntax error[\s\S]*line 1/)
-    expect(loadProblem({ stage: 'load', limit: 'exit', exit_call: 'sys.exit' }, 'f', 3)).toContain('called sys.exit() while it was being loaded')
+    expect(loadProblem({ stage: 'load', ending: 'exit', exit_call: 'sys.exit' }, 'f', 3)).toContain('called sys.exit() while it was being loaded')
     expect(loadProblem({ stage: 'load', missing: 'f' }, 'f', 3)).toContain('task.py has no function `f`')
     // a failure while the function runs is the case's own verdict
-    expect(loadProblem({ stage: 'call', limit: 'timeout' }, 'f', 3)).toBeUndefined()
-    expect(loadProblem({ limit: 'timeout' }, 'f', 3)).toBeUndefined()
+    expect(loadProblem({ stage: 'call', ending: 'timeout' }, 'f', 3)).toBeUndefined()
+    expect(loadProblem({ ending: 'timeout' }, 'f', 3)).toBeUndefined()
   })
 
   it('limits become plain-language errors', () => {
-    expect(judgeCase(RENAME, { limit: 'timeout' }, 'f', 3).message).toContain('did not finish within 3 s')
+    expect(judgeCase(RENAME, { ending: 'timeout' }, 'f', 3).message).toContain('did not finish within 3 s')
     expect(judgeCase(RENAME, { missing: 'f' }, 'f', 3).message).toContain('task.py has no function `f`')
   })
 })
