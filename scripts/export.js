@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { outlinePdfFactory } from '@lillallol/outline-pdf'
 import * as pdfLib from 'pdf-lib'
+import { loadSlides } from './deck-slides.js'
 import { ensureChromium } from './find-chromium.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -221,15 +222,6 @@ function hasFont(pdf, resources, depth = 0) {
 }
 
 /** The slides the deck shows (hidden or disabled ones left out), with their chapter file. */
-async function deckSlides(entry) {
-  const { load } = await import('@slidev/parser/fs')
-  const root = path.dirname(entry)
-  const data = await load({ roots: [root], userRoot: root }, entry)
-  return data.slides
-    .filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled)
-    .map(s => ({ title: s.title, file: s.source?.filepath ?? entry }))
-}
-
 /** Outline text without Markdown's code marks: "What is the `os` module?" -> "What is the os module?" */
 function plainTitle(title) {
   return title.replace(/`/g, '').replace(/\s+/g, ' ').trim()
@@ -321,7 +313,7 @@ async function main() {
   if (opts.clicks)
     jobs.push({ file: `${basename}-clicks.pdf`, extra: ['--with-clicks'] })
 
-  const slides = await deckSlides(opts.entry)
+  const slides = await loadSlides(opts.entry)
   const untitled = slides.findIndex(s => !s.title)
   if (untitled >= 0) {
     console.error(`export: slide ${untitled + 1} has no title, so the PDF outline cannot name it`)

@@ -1,34 +1,15 @@
-// Load the deck the way Slidev does (slides.md plus its `src:` imports of pages/*.md).
+// The deck as Slidev loads it (slides.md plus its `src:` imports of pages/*.md), through
+// the same loader as the export (scripts/deck-slides.js).
+import type { DeckSlide } from '../../scripts/deck-slides.js'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { load } from '@slidev/parser/fs'
+import { loadSlides } from '../../scripts/deck-slides.js'
+
+export type { DeckSlide }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const ENTRY = path.join(ROOT, 'slides.md')
 
-export interface DeckSlide {
-  /** 1-based slide number, as in the URL `/<no>` */
-  no: number
-  title: string
-  content: string
-  note: string
-  frontmatter: Record<string, any>
-  /** file the slide comes from, relative to the project */
-  file: string
-}
-
-export async function loadDeck(entry = ENTRY): Promise<DeckSlide[]> {
-  const root = path.dirname(entry)
-  const data = await load({ roots: [root], userRoot: root }, entry)
-  return data.slides
-    // hidden / disabled slides are not part of the presentation
-    .filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled)
-    .map((s, i) => ({
-      no: i + 1,
-      title: String(s.title ?? s.frontmatter?.title ?? '').trim(),
-      content: s.content ?? '',
-      note: (s.note ?? '').trim(),
-      frontmatter: s.frontmatter ?? {},
-      file: path.relative(root, s.source?.filepath ?? entry),
-    }))
+export function loadDeck(entry = ENTRY): Promise<DeckSlide[]> {
+  return loadSlides(entry)
 }
