@@ -2,6 +2,7 @@
 import type { EvaluatedValue, Observation, Profile } from './protocol'
 import type { Case, Tree } from './spec'
 import type { TreeProblem } from './tree-diff'
+import { HARNESS_OUTPUT_CAP } from './protocol'
 import { diffTrees, drawTree, problemMarks } from './tree-diff'
 
 export type Status = 'pass' | 'fail' | 'error'
@@ -99,7 +100,7 @@ function endingMessage(seen: Observation, call: string, timeoutS: number): strin
     case 'interrupted':
       return `\`${call}\` did not finish within ${timeoutS} s, so the grader stopped it. Look for a loop that never ends (a \`while\` whose condition never becomes false) or a long \`time.sleep\`.`
     case 'output':
-      return `\`${call}\` printed more than 64 KB of text, so the grader stopped it. Is a \`print\` inside a loop that never ends?`
+      return `\`${call}\` printed more than ${HARNESS_OUTPUT_CAP / 1024}K characters of text, so the grader stopped it. Is a \`print\` inside a loop that never ends?`
     case 'exit':
       return `\`${call}\` called ${seen.exit_call}(${seen.exit_code === 'None' || seen.exit_code === '0' ? '' : seen.exit_code}), which would stop the whole program. A function should \`return\` its answer instead.`
     case 'blocked':
@@ -184,7 +185,7 @@ export function loadProblem(seen: Observation, fn: string, timeoutS: number): st
     case 'exit':
       return `task.py called ${seen.exit_call}() while it was being loaded, which would stop the whole program. ${topLevel}: remove that call.`
     case 'output':
-      return `task.py printed more than 64 KB of text while it was being loaded, so the grader stopped it. ${topLevel}: is a \`print\` inside a loop there?`
+      return `task.py printed more than ${HARNESS_OUTPUT_CAP / 1024}K characters of text while it was being loaded, so the grader stopped it. ${topLevel}: is a \`print\` inside a loop there?`
     case 'memory':
       return `task.py used more memory than the grader allows while it was being loaded. ${topLevel}: is a list growing inside a loop there?`
     case 'blocked':

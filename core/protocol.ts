@@ -108,6 +108,9 @@ export interface ScriptReport {
   tree_after: Tree
 }
 
+/** Characters of output the harness keeps before it stops a run (OUTPUT_CAP in core/harness/observe.py). */
+export const HARNESS_OUTPUT_CAP = 64 * 1024
+
 /** `detail` of an observation that ended because the learner pressed Stop. */
 export const STOPPED = 'stopped'
 

@@ -3,6 +3,9 @@ import type { Profile } from '../core/protocol'
 import type { RunResult } from '../core/python/host'
 import type { Tree } from '../core/spec'
 
+/** A slide's script may run this long before it is stopped. */
+export const SCRIPT_LIMIT_S = 5
+
 export interface LiveState {
   /** counts the runs of the page: tells one run's output from the next */
   run: number

@@ -13,12 +13,11 @@ import { createApp, reactive } from 'vue'
 import LiveOutput from '../components/LiveOutput.vue'
 import { PROFILES } from '../core/protocol'
 import { liveHouse } from '../deck/house'
+import { SCRIPT_LIMIT_S } from '../deck/live-state'
 import { python } from '../deck/python'
 
 /** How long printing (PDF export) waits for Python before showing the slide's expected output. */
 const PRINT_DEADLINE_MS = 25_000
-/** A slide's script may run this long before it is stopped. */
-const SCRIPT_LIMIT_S = 5
 
 function isPrinting(): boolean {
   if (typeof location === 'undefined')

@@ -1,9 +1,11 @@
 // The judge's verdicts, the load problem, the JSON report and spec validation, on plain data.
 
 import type { Case } from '../../core/spec'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { judgeCase, loadProblem, pyRepr } from '../../core/judge'
-import { caseRun } from '../../core/protocol'
+import { caseRun, HARNESS_OUTPUT_CAP } from '../../core/protocol'
 import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../core/report'
 import { SpecError, validateSpec } from '../../core/spec'
 
@@ -153,5 +155,14 @@ describe('times kept: a file\'s age after the call', () => {
   })
   it('rejects ages for a file the expected tree does not have', () => {
     expect(() => validateSpec({ ...spec, cases: [{ ...kept, expect: { ...kept.expect, ages: { 'c.txt': 1 } } }] }, 'spec.json')).toThrowError('"c.txt", which "expect.tree" does not have')
+  })
+})
+
+describe('limits said in words', () => {
+  it('names the harness\'s own output cap, as core/harness/observe.py sets it', () => {
+    const observe = readFileSync(join(import.meta.dirname, '..', '..', 'core', 'harness', 'observe.py'), 'utf8')
+    const [, kib] = /^OUTPUT_CAP = (\d+) \* 1024$/m.exec(observe) ?? []
+    expect(Number(kib) * 1024).toBe(HARNESS_OUTPUT_CAP)
+    expect(judgeCase(RENAME, { ending: 'output' }, 'f', 3).message).toContain(`more than ${kib}K characters`)
   })
 })
