@@ -6,7 +6,8 @@
 import type { Runtime } from '../core/protocol'
 import type { Row } from './measure'
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { caseTimeout, gradeExercise } from '../core/grade'
 import { validateSpec } from '../core/spec'
@@ -75,9 +76,14 @@ const SAVE_PAUSE_MS = 1000
 
 /** Starts `grade --watch` (learner view), then saves one task file `saves` times, `pause` ms apart, timing save → view printed. */
 async function watchLatency(runtime: string, ids: string[], saves: number, pause: number, options: string[] = []): Promise<number[]> {
-  const file = join(PROJECT, 'solutions', WATCHED, 'task.py')
+  // saves go to a copy of the course (OS_WORKSHOP_DIR), never to the project's solutions/
+  const copy = mkdtempSync(join(tmpdir(), 'bench-watch-'))
+  for (const folder of ['exercises', 'starters', 'solutions', '.grader'].filter(f => existsSync(join(PROJECT, f))))
+    cpSync(join(PROJECT, folder), join(copy, folder), { recursive: true })
+  const file = join(copy, 'solutions', WATCHED, 'task.py')
   const original = readFileSync(file, 'utf8')
-  const child = spawn(TSX, [...CLI, '--watch', '--runtime', runtime, ...options, ...ids], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(TSX, [...CLI, '--watch', '--runtime', runtime, ...options, ...ids], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1', OS_WORKSHOP_DIR: copy }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const closed = new Promise(resolve => child.once('close', resolve))
   let views = 0
   let onView = () => {}
   let buffer = ''
@@ -109,8 +115,9 @@ async function watchLatency(runtime: string, ids: string[], saves: number, pause
     }
   }
   finally {
-    writeFileSync(file, original)
     child.kill('SIGINT')
+    await closed
+    rmSync(copy, { recursive: true, force: true })
   }
   if (views < saves)
     throw new Error('watch mode missed a save')
