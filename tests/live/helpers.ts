@@ -24,9 +24,9 @@ export function liveIndex(snippets: Snippet[], snippet: Snippet): number {
   return snippets.filter(s => s.slide === snippet.slide && s.index < snippet.index).length
 }
 
-/** Chromium as the project finds it; throws findChromium's message when there is none. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: BROWSER_ARGS, timeout: 60_000 })
+/** Chromium as the project finds it (with `args` added); throws findChromium's message when there is none. */
+export async function launchBrowser(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...BROWSER_ARGS, ...args], timeout: 60_000 })
 }
 
 export interface WatchedContext {
