@@ -151,6 +151,12 @@ export type ToWorker
     | { type: 'script', id: number, request: Omit<ScriptRequest, 'timeoutS'> }
     | { type: 'evaluate', id: number, request: EvaluateRequest }
 
+/**
+ * Sent by a page before its host is there (the built deck's index.html, when it has no
+ * snapshot on record): start loading a fresh Python now; the host's init takes it over.
+ */
+export interface EarlyLoad { type: 'load', indexURL: string }
+
 /** Messages from the Pyodide worker. */
 export type FromWorker
   = | { type: 'ready', version: string }

@@ -2,7 +2,7 @@
 // module Web Worker: Python never runs on the page's thread, so slides stay responsive.
 // The snapshot comes from the page and goes back to it: the page checks and keeps it.
 
-import type { FromWorker, ToWorker } from '../core/protocol'
+import type { EarlyLoad, FromWorker, ToWorker } from '../core/protocol'
 import { createWorkerLoop } from '../core/python/worker-loop.js'
 import { harnessFiles } from './harness-files'
 
@@ -18,4 +18,4 @@ const handle = createWorkerLoop({
   post,
   keepsSnapshots: true,
 })
-globalThis.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data)
+globalThis.onmessage = (event: MessageEvent<ToWorker | EarlyLoad>) => void handle(event.data)

@@ -1,6 +1,7 @@
-// The deck's one Python: the shared host (core/python/host.ts) on a Web Worker,
-// loaded in the background as soon as the deck opens. Stop uses Pyodide's interrupt
-// when the page is cross-origin isolated, and a fresh worker otherwise.
+// The deck's one Python: the shared host (core/python/host.ts) on a Web Worker, which
+// the built index.html starts before the slide app has loaded (the dev server: when the
+// deck opens). Stop uses Pyodide's interrupt when the page is cross-origin isolated,
+// and a fresh worker otherwise.
 import type { Runtime } from '../core/protocol'
 import { PROFILES } from '../core/protocol'
 import { createPythonHost } from '../core/python/host'
@@ -12,6 +13,17 @@ function indexURL(): string {
   return new URL(`${base.replace(/\/?$/, '/')}pyodide/`, location.href).href
 }
 
+/**
+ * The worker the built index.html started before the slide app (deck/vite-pyodide.ts),
+ * taken once: a later one (after a Stop) is started here.
+ */
+function takeEarlyWorker(): Worker | undefined {
+  const page = globalThis as { earlyPythonWorker?: Worker }
+  const worker = page.earlyPythonWorker
+  page.earlyPythonWorker = undefined
+  return worker
+}
+
 let snapshots: ReturnType<typeof pageSnapshots> | null = null
 const store = () => (snapshots ??= pageSnapshots(indexURL(), harnessFiles))
 
@@ -21,7 +33,7 @@ export const python = createPythonHost({
   keepSnapshot: bytes => void store()?.save(bytes).catch(() => {}),
   get canShareMemory() { return typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined' },
   spawn() {
-    const worker = new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'python' })
+    const worker = takeEarlyWorker() ?? new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'python' })
     return {
       post: message => worker.postMessage(message),
       listen(onMessage, onFailure) {

@@ -6,7 +6,8 @@
 
 const DATABASE = 'os-workshop-python'
 const TABLE = 'snapshots'
-const DIGEST_KEY = 'os-workshop:python-snapshot'
+/** Where the page records the snapshot's digest (index.html's early start reads it too: deck/vite-pyodide.ts). */
+export const DIGEST_KEY = 'os-workshop:python-snapshot'
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {

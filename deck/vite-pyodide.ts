@@ -1,11 +1,13 @@
 // A small Vite plugin: serves the Pyodide runtime from this project's own files
 // (dev server, `slidev build`, `slidev export`) and makes the page cross-origin
 // isolated where we control the headers, so a running script can be interrupted.
+// In the build, index.html starts the Python worker before the slide app loads.
 
 import type { Plugin } from 'vite'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { DIGEST_KEY } from './snapshot-store'
 
 /** The files a browser needs to start Pyodide (no packages are loaded). */
 export const PYODIDE_FILES = [
@@ -29,6 +31,22 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.json': 'application/json',
+}
+
+/**
+ * A script for the top of the built index.html: it starts the Python worker while the
+ * slide app's own scripts still load (about a second on a cold page) and, with no snapshot
+ * on record (a first visit), has it load Python at once; deck/python.ts takes it over.
+ */
+function earlyStart(workerURL: string, indexPath: string): string {
+  return `(() => { try {
+  if (/\\/print\\/?$/.test(location.pathname)) return
+  const worker = new Worker(${JSON.stringify(workerURL)}, { type: 'module', name: 'python' })
+  worker.onerror = () => { self.earlyPythonWorker = undefined }
+  if (!localStorage.getItem(${JSON.stringify(DIGEST_KEY)}))
+    worker.postMessage({ type: 'load', indexURL: new URL(${JSON.stringify(indexPath)}, location.href).href })
+  self.earlyPythonWorker = worker
+} catch {} })()`
 }
 
 function pyodideFolder(): string {
@@ -72,6 +90,18 @@ export function pyodidePlugin(): Plugin {
           res.setHeader(key, value)
         createReadStream(file).pipe(res)
       })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) // the dev server: the slide app starts the worker
+          return
+        const worker = Object.keys(bundle).find(name => /(?:^|\/)python-worker-[\w-]+\.js$/.test(name))
+        if (!worker)
+          throw new Error('the Python worker is missing from the build (deck/python-worker.ts)')
+        const root = base.replace(/\/?$/, '/')
+        return [{ tag: 'script', children: earlyStart(`${root}${worker}`, `${root}${PYODIDE_DIR}`), injectTo: 'head-prepend' }]
+      },
     },
     generateBundle() {
       for (const name of PYODIDE_FILES) {

@@ -16,6 +16,7 @@ const WARM_UP = { source: 'import os\ndef f():\n    os.makedirs("a/b", exist_ok=
 
 /**
  * @typedef {import('../protocol').ToWorker} ToWorker
+ * @typedef {import('../protocol').EarlyLoad} EarlyLoad
  * @typedef {import('../protocol').FromWorker} FromWorker
  * @typedef {object} WorkerIO
  * @property {(options: Record<string, unknown>) => Promise<any>} loadPyodide Pyodide's own loader
@@ -27,7 +28,7 @@ const WARM_UP = { source: 'import os\ndef f():\n    os.makedirs("a/b", exist_ok=
 
 /**
  * @param {WorkerIO} io
- * @returns {(message: ToWorker) => Promise<void>} handles one message from the host
+ * @returns {(message: ToWorker | EarlyLoad) => Promise<void>} handles one message from the host (or the page)
  */
 export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, keepsSnapshots }) {
   /** @type {Promise<any> | undefined} */
@@ -43,16 +44,24 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
   }
 
   /**
+   * A fresh load the page started before its host was there (EarlyLoad); the host's
+   * init takes it over, and nothing is posted before that init.
+   * @type {ReturnType<typeof loadPython> | undefined}
+   */
+  let early
+
+  /**
    * A Python with the harness imported: from a snapshot when the platform kept one
-   * (about 0.5 s instead of 3 s), else loaded afresh; the fresh one is posted as a
-   * snapshot before any other code runs, for the platform to keep.
+   * (about 0.5 s instead of 3 s), else loaded afresh, with a snapshot of it made before
+   * any other code runs, for the platform to keep.
    * @param {string} indexURL @param {Uint8Array | undefined} saved
+   * @returns {Promise<{ pyodide: any, made?: Uint8Array }>} the Python, and the snapshot made
    */
   async function loadPython(indexURL, saved) {
     const options = { indexURL, env: { ...PYTHON_ENV }, jsglobals: {}, stdout, stderr: () => {}, packages: [] }
     if (saved) {
       try {
-        return await loadPyodide({ ...options, _loadSnapshot: saved })
+        return { pyodide: await loadPyodide({ ...options, _loadSnapshot: saved }) }
       }
       catch {} // stale or damaged: load afresh, and post a new one
     }
@@ -61,14 +70,14 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
     for (const [name, source] of Object.entries(harnessFiles))
       pyodide.FS.writeFile(`${HARNESS_DIR}/harness/${name}`, source)
     pyodide.runPython(`import sys\nsys.path.insert(0, "${HARNESS_DIR}")\nimport harness.entry`)
-    if (keepsSnapshots)
-      post({ type: 'snapshot', bytes: pyodide.makeMemorySnapshot() })
-    return pyodide
+    return { pyodide, made: keepsSnapshots ? pyodide.makeMemorySnapshot() : undefined }
   }
 
   /** @param {string} indexURL @param {SharedArrayBuffer | undefined} shared @param {Uint8Array | undefined} saved */
   async function start(indexURL, shared, saved) {
-    const pyodide = await loadPython(indexURL, saved ?? snapshot?.())
+    const { pyodide, made } = await (early ?? loadPython(indexURL, saved ?? snapshot?.()))
+    if (made)
+      post({ type: 'snapshot', bytes: made })
     pyodide.setStdin({ error: true })
     if (shared)
       pyodide.setInterruptBuffer(new Int32Array(shared))
@@ -81,6 +90,11 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
   }
 
   return async (message) => {
+    if (message.type === 'load') {
+      early ??= loadPython(message.indexURL, undefined)
+      early.catch(() => {}) // reported once the host's init waits for it
+      return
+    }
     if (message.type === 'init') {
       harness = start(message.indexURL, message.shared, message.snapshot)
       harness.catch(error => post({ type: 'failed', message: String(error?.message ?? error) }))
