@@ -146,14 +146,14 @@ export interface EvaluateRequest { expressions: string[], profile: Profile }
 
 /** Messages to the Pyodide worker (core/python/worker-loop.js). */
 export type ToWorker
-  = | { type: 'init', indexURL: string, shared?: SharedArrayBuffer, snapshot?: Uint8Array }
+  = | { type: 'init', indexURL: string, shared?: SharedArrayBuffer }
     | { type: 'case', id: number, request: CaseRun }
     | { type: 'script', id: number, request: Omit<ScriptRequest, 'timeoutS'> }
     | { type: 'evaluate', id: number, request: EvaluateRequest }
 
 /**
- * Sent by a page before its host is there (the built deck's index.html, when it has no
- * snapshot on record): start loading a fresh Python now; the host's init takes it over.
+ * Sent by a page before its host is there (the built deck's index.html): start loading
+ * Python now; the host's init takes it over.
  */
 export interface EarlyLoad { type: 'load', indexURL: string }
 

@@ -5,8 +5,6 @@
 import type { Runtime } from '../core/protocol'
 import { PROFILES } from '../core/protocol'
 import { createPythonHost } from '../core/python/host'
-import { harnessFiles } from './harness-files'
-import { pageSnapshots } from './snapshot-store'
 
 function indexURL(): string {
   const base = import.meta.env.BASE_URL ?? '/'
@@ -24,13 +22,8 @@ function takeEarlyWorker(): Worker | undefined {
   return worker
 }
 
-let snapshots: ReturnType<typeof pageSnapshots> | null = null
-const store = () => (snapshots ??= pageSnapshots(indexURL(), harnessFiles))
-
 export const python = createPythonHost({
   get indexURL() { return indexURL() },
-  savedSnapshot: async () => store()?.load().catch(() => undefined),
-  keepSnapshot: bytes => void store()?.save(bytes).catch(() => {}),
   get canShareMemory() { return typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined' },
   spawn() {
     const worker = takeEarlyWorker() ?? new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'python' })

@@ -1,13 +1,17 @@
 // A small Vite plugin: serves the Pyodide runtime from this project's own files
 // (dev server, `slidev build`, `slidev export`) and makes the page cross-origin
 // isolated where we control the headers, so a running script can be interrupted.
-// In the build, index.html starts the Python worker before the slide app loads.
+// It also makes the memory snapshot the deck ships (deck/python-snapshot.ts), and in the
+// build, index.html starts the Python worker before the slide app loads.
 
 import type { Plugin } from 'vite'
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { DIGEST_KEY } from './snapshot-store'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { createWorkerLoop } from '../core/python/worker-loop.js'
+import { SNAPSHOT_FILE } from './python-snapshot'
 
 /** The files a browser needs to start Pyodide (no packages are loaded). */
 export const PYODIDE_FILES = [
@@ -34,19 +38,53 @@ const TYPES: Record<string, string> = {
 }
 
 /**
- * A script for the top of the built index.html: it starts the Python worker while the
- * slide app's own scripts still load (about a second on a cold page) and, with no snapshot
- * on record (a first visit), has it load Python at once; deck/python.ts takes it over.
+ * A script for the top of the built index.html: it starts the Python worker, and Python
+ * in it, while the slide app's own scripts still load (about a second on a cold page);
+ * deck/python.ts takes the worker over.
  */
 function earlyStart(workerURL: string, indexPath: string): string {
   return `(() => { try {
   if (/\\/print\\/?$/.test(location.pathname)) return
   const worker = new Worker(${JSON.stringify(workerURL)}, { type: 'module', name: 'python' })
   worker.onerror = () => { self.earlyPythonWorker = undefined }
-  if (!localStorage.getItem(${JSON.stringify(DIGEST_KEY)}))
-    worker.postMessage({ type: 'load', indexURL: new URL(${JSON.stringify(indexPath)}, location.href).href })
+  worker.postMessage({ type: 'load', indexURL: new URL(${JSON.stringify(indexPath)}, location.href).href })
   self.earlyPythonWorker = worker
 } catch {} })()`
+}
+
+/** Made once per harness: the dev server makes a new one after the harness changed. */
+let snapshot: { harness: string, gzipped: Promise<Buffer> } | undefined
+
+/**
+ * The snapshot the deck ships, gzipped (31 MB -> 6 MB): Python with the harness imported,
+ * made here in Node by the same worker loop the browser runs, before any other code ran.
+ */
+function shippedSnapshot(folder: string): Promise<Buffer> {
+  const dir = fileURLToPath(new URL('../core/harness/', import.meta.url))
+  const harnessFiles: Record<string, string> = Object.fromEntries(readdirSync(dir).filter(name => name.endsWith('.py'))
+    .map(name => [name, readFileSync(path.join(dir, name), 'utf8')]))
+  const harness = JSON.stringify(harnessFiles)
+  if (snapshot?.harness !== harness)
+    snapshot = { harness, gzipped: makeSnapshot(folder, harnessFiles).then(bytes => gzipSync(bytes)) }
+  return snapshot.gzipped
+}
+
+async function makeSnapshot(folder: string, harnessFiles: Record<string, string>): Promise<Uint8Array> {
+  const { loadPyodide } = await import('pyodide')
+  return new Promise((resolve, reject) => {
+    const handle = createWorkerLoop({
+      loadPyodide,
+      harnessFiles,
+      keepsSnapshots: true,
+      post: (message) => {
+        if (message.type === 'snapshot')
+          resolve(message.bytes)
+        else if (message.type === 'failed')
+          reject(new Error(`the Python snapshot could not be made: ${message.message}`))
+      },
+    })
+    void handle({ type: 'init', indexURL: `${folder}/` })
+  })
 }
 
 function pyodideFolder(): string {
@@ -78,6 +116,14 @@ export function pyodidePlugin(): Plugin {
         if (!url.startsWith(prefix))
           return next()
         const name = decodeURIComponent(url.slice(prefix.length))
+        if (name === SNAPSHOT_FILE) {
+          shippedSnapshot(folder).then((bytes) => {
+            res.setHeader('Content-Type', 'application/gzip')
+            res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+            res.end(bytes)
+          }, next)
+          return
+        }
         if (!PYODIDE_FILES.includes(name))
           return next()
         const file = path.join(folder, name)
@@ -103,7 +149,8 @@ export function pyodidePlugin(): Plugin {
         return [{ tag: 'script', children: earlyStart(`${root}${worker}`, `${root}${PYODIDE_DIR}`), injectTo: 'head-prepend' }]
       },
     },
-    generateBundle() {
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}${SNAPSHOT_FILE}`, source: await shippedSnapshot(folder) })
       for (const name of PYODIDE_FILES) {
         const file = path.join(folder, name)
         if (!existsSync(file))

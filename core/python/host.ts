@@ -23,8 +23,6 @@ export interface HostAdapter {
   /** false where SharedArrayBuffer is missing (a page without cross-origin isolation). */
   canShareMemory: boolean
   spawn: () => WorkerPort
-  /** A memory snapshot the platform kept, checked before it is handed to a new worker. */
-  savedSnapshot?: () => Promise<Uint8Array | undefined>
   /** Keeps a snapshot a worker made before it ran anything (later ones are never trusted). */
   keepSnapshot?: (bytes: Uint8Array) => void
 }
@@ -124,10 +122,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       discard(worker, 'Python could not start')
     })
     setStatus('loading')
-    const init = (snapshot?: Uint8Array) => port.post({ type: 'init', indexURL: adapter.indexURL, shared, snapshot })
-    if (adapter.savedSnapshot)
-      adapter.savedSnapshot().then(init, () => init())
-    else init()
+    port.post({ type: 'init', indexURL: adapter.indexURL, shared })
     return worker
   }
 

@@ -22,7 +22,8 @@ const WARM_UP = { source: 'import os\ndef f():\n    os.makedirs("a/b", exist_ok=
  * @property {(options: Record<string, unknown>) => Promise<any>} loadPyodide Pyodide's own loader
  * @property {Record<string, string>} harnessFiles the harness package: file name -> source
  * @property {(message: FromWorker) => void} post sends a message to the host
- * @property {() => Uint8Array | undefined} [snapshot] a memory snapshot kept by the platform
+ * @property {(indexURL: string) => Uint8Array | undefined | Promise<Uint8Array | undefined>} [snapshot]
+ *   a memory snapshot the platform kept or ships
  * @property {boolean} [keepsSnapshots] post a snapshot after a load that had none
  */
 
@@ -44,16 +45,16 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
   }
 
   /**
-   * A fresh load the page started before its host was there (EarlyLoad); the host's
-   * init takes it over, and nothing is posted before that init.
+   * A load the page started before its host was there (EarlyLoad); the host's init
+   * takes it over, and nothing is posted before that init.
    * @type {ReturnType<typeof loadPython> | undefined}
    */
   let early
 
   /**
-   * A Python with the harness imported: from a snapshot when the platform kept one
-   * (about 0.5 s instead of 3 s), else loaded afresh, with a snapshot of it made before
-   * any other code runs, for the platform to keep.
+   * A Python with the harness imported: from a snapshot when the platform kept or
+   * ships one (about 0.5 s instead of 3 s), else loaded afresh, with a snapshot of it
+   * made before any other code runs, for the platform to keep.
    * @param {string} indexURL @param {Uint8Array | undefined} saved
    * @returns {Promise<{ pyodide: any, made?: Uint8Array }>} the Python, and the snapshot made
    */
@@ -73,9 +74,9 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
     return { pyodide, made: keepsSnapshots ? pyodide.makeMemorySnapshot() : undefined }
   }
 
-  /** @param {string} indexURL @param {SharedArrayBuffer | undefined} shared @param {Uint8Array | undefined} saved */
-  async function start(indexURL, shared, saved) {
-    const { pyodide, made } = await (early ?? loadPython(indexURL, saved ?? snapshot?.()))
+  /** @param {string} indexURL @param {SharedArrayBuffer | undefined} shared */
+  async function start(indexURL, shared) {
+    const { pyodide, made } = await (early ?? loadPython(indexURL, await snapshot?.(indexURL)))
     if (made)
       post({ type: 'snapshot', bytes: made })
     pyodide.setStdin({ error: true })
@@ -91,12 +92,12 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
 
   return async (message) => {
     if (message.type === 'load') {
-      early ??= loadPython(message.indexURL, undefined)
+      early ??= Promise.resolve(snapshot?.(message.indexURL)).then(saved => loadPython(message.indexURL, saved))
       early.catch(() => {}) // reported once the host's init waits for it
       return
     }
     if (message.type === 'init') {
-      harness = start(message.indexURL, message.shared, message.snapshot)
+      harness = start(message.indexURL, message.shared)
       harness.catch(error => post({ type: 'failed', message: String(error?.message ?? error) }))
       return
     }
