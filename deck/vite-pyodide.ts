@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { ISOLATION_HEADERS } from '../core/isolation.js'
 import { createWorkerLoop } from '../core/python/worker-loop.js'
 import { SNAPSHOT_FILE } from './python-snapshot'
 
@@ -24,11 +25,6 @@ export const PYODIDE_FILES = [
 
 /** Where the files are served, below the deck's base path. */
 export const PYODIDE_DIR = 'pyodide/'
-
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-}
 
 const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',

@@ -6,10 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-export const ISOLATION_HEADERS = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-}
+export { ISOLATION_HEADERS } from '../core/isolation.js'
 
 /** @type {Record<string, string>} */
 const TYPES = {

@@ -1,6 +1,7 @@
 // Serve the built deck (dist/) on localhost, with or without the cross-origin
 // isolation headers, and drive its live Python blocks in Chromium.
 import type { Page } from 'playwright-chromium'
+import { ISOLATION_HEADERS } from '../../core/isolation.js'
 import { DIST, serveStatic } from '../deck/site'
 
 export interface LiveServer {
@@ -11,14 +12,9 @@ export interface LiveServer {
   close: () => Promise<void>
 }
 
-const ISOLATION = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-}
-
 /** dist/ on 127.0.0.1; `isolated` adds COOP/COEP so SharedArrayBuffer (interrupts) works. */
 export async function serveDist(options: { isolated: boolean, dir?: string, base?: string }): Promise<LiveServer> {
-  const server = await serveStatic(options.dir ?? DIST, { headers: options.isolated ? ISOLATION : {}, base: options.base })
+  const server = await serveStatic(options.dir ?? DIST, { headers: options.isolated ? ISOLATION_HEADERS : {}, base: options.base })
   return { ...server, isolated: options.isolated }
 }
 
