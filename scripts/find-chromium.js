@@ -6,6 +6,19 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 
+/** What every Chromium of the project starts with: quiet, no background traffic. */
+export const BROWSER_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
+
+/** Makes every host but this machine unreachable, without a request interceptor (which would turn the cache off). */
+export const OFFLINE_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
+
 export const INSTALL_COMMAND = 'npx playwright install chromium'
 
 export const NO_CHROMIUM_MESSAGE

@@ -14,28 +14,18 @@ import type { IsolationServer } from './browser-server'
 import { chromium } from 'playwright-chromium'
 import { PROFILES } from '../../core/protocol'
 import { createPythonHost } from '../../core/python/host'
-import { findChromium } from '../../scripts/find-chromium.js'
+import { BROWSER_ARGS, findChromium, OFFLINE_ARG } from '../../scripts/find-chromium.js'
 import { startIsolationServer } from './browser-server'
 import { createHostPool } from './host-pool'
 import { PYODIDE_DIR, snapshotFile } from './pyodide'
 
 /** Root cannot have Chromium's sandbox; anybody else gets it. */
 const AS_ROOT = process.getuid?.() === 0
-const BROWSER_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  // names resolve to nothing; the page's policy refuses addresses other than its own
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-]
 /** How long a fresh Python may take to load in a page (the first one compiles Pyodide). */
 const LOAD_LIMIT_MS = 120_000
 
 export function launchIsolationBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: BROWSER_ARGS, chromiumSandbox: !AS_ROOT, timeout: 60_000 })
+  return chromium.launch({ executablePath: findChromium(), args: [...BROWSER_ARGS, OFFLINE_ARG], chromiumSandbox: !AS_ROOT, timeout: 60_000 })
 }
 
 interface Relay {

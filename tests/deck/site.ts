@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { findChromium } from '../../scripts/find-chromium.js'
+import { BROWSER_ARGS, findChromium, OFFLINE_ARG } from '../../scripts/find-chromium.js'
 import { serveStatic as serveDist } from '../../scripts/serve-dist.js'
 import { ROOT } from './deck'
 
@@ -18,18 +18,7 @@ const INPUTS = ['slides.md', 'pages', 'components', 'styles', 'setup', 'public',
   // the exercise slides bundle these at build time
   'exercises', 'starters', 'solutions']
 
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-]
-
-/** Makes every host but the local server unreachable, without a request interceptor (which would turn the cache off). */
-export const OFFLINE_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
+export { BROWSER_ARGS, OFFLINE_ARG }
 
 function newestMtime(target: string): number {
   if (!existsSync(target))
