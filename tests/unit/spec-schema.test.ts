@@ -10,7 +10,7 @@ import { CASE_KEYS, EXPECT_KEYS, SPEC_KEYS, validateSpec } from '../../core/spec
 
 const EXERCISES = path.join(import.meta.dirname, '..', '..', 'exercises')
 const schema = JSON.parse(readFileSync(path.join(EXERCISES, 'spec.schema.json'), 'utf8'))
-const check = new Ajv2020({ allErrors: true }).compile(schema)
+const check = new Ajv2020({ allErrors: true, strictTypes: true }).compile(schema)
 const specs = readdirSync(EXERCISES).filter(name => /^\d\d-/.test(name)).map(id => ({ id, raw: readFileSync(path.join(EXERCISES, id, 'spec.json'), 'utf8') }))
 
 const good = { title: 'T', call: 'f', hints: [], cases: [{ name: 'c', expect: { return: 1 } }] }
