@@ -1,7 +1,7 @@
 // `npm test` runs four projects, one group after the other:
 //   unit    fast, pure, in parallel
 //   grader  the terminal grader and its runtimes (time limits: one file at a time)
-//   deck    the slides: structure, snippets on CPython, the built deck in Chromium, the export
+//   deck    the slides: structure, snippets on Pyodide and CPython, the built deck in Chromium, the export
 //   live    live Python in the browser
 //   class   the class grader on a fixed class, against golden files
 // Browser and export tests build or serve the deck themselves, hence the generous timeouts.

@@ -1,7 +1,7 @@
 // What an interpreter reports is read defensively: learner code shares that interpreter
 // and may have written anything. A report that does not fit the protocol's types becomes
 // that case's error, in words; it never reaches the judge half-formed.
-import type { DescribedValue, EvaluatedValue, Observation, PythonError, ScriptReport } from './protocol'
+import type { DescribedValue, EvaluatedValue, Observation, PythonError, RunResult, ScriptReport } from './protocol'
 import type { Tree } from './spec'
 import { ENDINGS } from './protocol'
 
@@ -126,6 +126,20 @@ export function readScriptReport(raw: unknown): ScriptReport {
     exit_code: seen.exit_code,
     tree_before: seen.tree_before,
     tree_after: seen.tree_after,
+  }
+}
+
+/** A script's report as the run's result; a report that does not fit is the run's failure, in words. */
+export function scriptResult(raw: unknown, ms: number): RunResult {
+  try {
+    const report = readScriptReport(raw)
+    // the script raised KeyboardInterrupt itself: shown like a Stop
+    return report.ending === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+  }
+  catch (error) {
+    if (!(error instanceof ReportError))
+      throw error
+    return { status: 'failed', message: `the run's report could not be read (${error.message})`, ms }
   }
 }
 

@@ -108,6 +108,13 @@ export interface ScriptReport {
   tree_after: Tree
 }
 
+/** What happened to a slide script (a live block). */
+export type RunResult
+  = | { status: 'done', report: ScriptReport, ms: number }
+  /** `how`: KeyboardInterrupt, a fresh interpreter, or nothing (stopped while still waiting to start) */
+    | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport, ms: number }
+    | { status: 'failed', message: string, ms: number }
+
 /** Characters of output the harness keeps before it stops a run (OUTPUT_CAP in core/harness/observe.py). */
 export const HARNESS_OUTPUT_CAP = 64 * 1024
 
@@ -138,6 +145,8 @@ export interface Runtime {
   exercise: () => Promise<ExerciseRunner>
   /** Works out `return_expr` values in an interpreter no learner code has run in, as `profile` would. */
   evaluate: (expressions: string[], profile?: Profile) => Promise<EvaluatedValue[]>
+  /** A slide's script in an interpreter of its own, as a live block runs it; never rejects for what the script does. */
+  runScript: (request: ScriptRequest, signal?: AbortSignal) => Promise<RunResult>
   close: () => Promise<void>
 }
 

@@ -52,6 +52,7 @@ export const deckRuntime: Runtime = {
   version: () => python.preload(),
   exercise: async () => ({ parallel: 1, runCase: (request, signal) => python.runCase(request, signal), end: () => {} }),
   evaluate: (expressions, profile) => python.evaluate(expressions, profile),
+  runScript: (request, signal) => python.runScript(request, signal),
   close: () => python.close(),
 }
 

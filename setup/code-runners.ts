@@ -4,8 +4,7 @@
 // learner picked (Linux/macOS or Windows); a slide with `houses: both` shows both.
 
 import type { CodeRunner } from '@slidev/types'
-import type { Profile } from '../core/protocol'
-import type { RunResult } from '../core/python/host'
+import type { Profile, RunResult } from '../core/protocol'
 import type { Tree } from '../core/spec'
 import type { LiveState } from '../deck/live-state'
 import { defineCodeRunnersSetup } from '@slidev/types'

@@ -104,12 +104,14 @@ def run_case(request, root, seed=True):
     return result
 
 
-def run_script(source, tree, root, filename=SLIDE_FILE, profile="linux"):
-    """Runs a whole script as __main__ inside `root` (the live blocks on slides)."""
-    seed_tree(root, tree)
+def run_script(source, tree, root, filename=SLIDE_FILE, profile="linux", seed=True):
+    """Runs a whole script as __main__ inside `root` (the live blocks on slides).
+    seed=False: the caller seeded `root` and reads it back itself (CPython)."""
+    if seed:
+        seed_tree(root, tree)
     _chdir(root)
     real_root = _realpath(root)
-    result = {"tree_before": read_tree(root)}
+    result = {"tree_before": read_tree(root)} if seed else {}
     remember_source(filename, source)
     env = {"HOME": root, "USER": "learner"} if profile == "linux" else {
         "USERPROFILE": to_windows(root), "USERNAME": "learner", "HOMEDRIVE": "C:", "HOMEPATH": to_windows(root)[2:]}
@@ -130,7 +132,8 @@ def run_script(source, tree, root, filename=SLIDE_FILE, profile="linux"):
             result["exception"] = describe_exception(error, root, real_root, filename)
         result["output"] = as_on_linux(sandbox.output.text())
         result["output_truncated"] = sandbox.output.truncated
-    result["tree_after"] = read_tree(root)
+    if seed:
+        result["tree_after"] = read_tree(root)
     return result
 
 
@@ -193,6 +196,7 @@ def zygote():
     {"id", "evaluate": [expr...]}        -> {"id", "values": [...]}
     {"id", "folder", "request": {...}}   -> {"id", "pid"} at once, {"id", "stage"} while
                                             it runs, {"id", "status", "result"} at the end
+    {"id", "folder", "script": source}   -> the same, for a slide's script
     The grader seeded the folder and reads it back itself after the child has exited.
     """
     stdin, stdout = sys.stdin, sys.stdout
@@ -207,10 +211,10 @@ def zygote():
         if "evaluate" in message:
             reply({"id": message["id"], "values": evaluate(message["evaluate"])})
         else:
-            _fork_case(message, reply)
+            _fork_run(message, reply)
 
 
-def _fork_case(message, reply):
+def _fork_run(message, reply):
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -249,7 +253,7 @@ def _describe_status(status):
 
 
 def _child(message, writable):
-    """The forked process of one case: its own session (killed as a group), no
+    """The forked process of one case or script: its own session (killed as a group), no
     terminal, a memory cap, no core files; it writes its report to `writable`."""
     try:
         os.setsid()
@@ -258,7 +262,11 @@ def _child(message, writable):
             os.dup2(quiet, fd)
         _limit_resources()
         _stage_fd[0] = writable
-        data = _dumps(run_case(message["request"], message["folder"], seed=False))
+        if "script" in message:
+            report = run_script(message["script"], {}, message["folder"], seed=False)
+        else:
+            report = run_case(message["request"], message["folder"], seed=False)
+        data = _dumps(report)
     except BaseException as error:  # the harness itself failed: say so, never hang
         data = _dumps({"ending": "crash", "detail": "the harness failed: %s" % short_repr(error)})
     try:

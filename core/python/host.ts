@@ -5,8 +5,8 @@
 // (Pyodide's interrupt buffer) and waits a short grace; a run that swallows it, or a
 // platform without shared memory, gets its worker terminated and a fresh one started.
 
-import type { CaseRequest, EvaluatedValue, FromWorker, Observation, Profile, ScriptReport, ScriptRequest, Stage, ToWorker } from '../protocol'
-import { readEvaluated, readObservation, readScriptReport, ReportError } from '../observation'
+import type { CaseRequest, EvaluatedValue, FromWorker, Observation, Profile, RunResult, ScriptRequest, Stage, ToWorker } from '../protocol'
+import { readEvaluated, readObservation, scriptResult } from '../observation'
 import { STOPPED } from '../protocol'
 
 /** A running worker, as the platform gives it (worker_threads or a Web Worker). */
@@ -35,13 +35,6 @@ export interface HostOptions {
 }
 
 export type HostStatus = 'idle' | 'loading' | 'ready' | 'failed'
-
-/** What happened to a slide script (a live block). */
-export type RunResult
-  = | { status: 'done', report: ScriptReport, ms: number }
-  /** `how`: KeyboardInterrupt, a fresh worker, or nothing (stopped while still waiting to start) */
-    | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport, ms: number }
-    | { status: 'failed', message: string, ms: number }
 
 /** How long the spec's expressions may take. */
 const EVALUATE_LIMIT_S = 10
@@ -245,22 +238,15 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       const started = performance.now()
       const outcome = await enqueue({ type: 'script', request: { source, tree, ...(profile ? { profile } : {}) } }, timeoutS, signal)
       const ms = performance.now() - started
-      try {
-        if (outcome.kind === 'done') {
-          const report = readScriptReport(outcome.report)
-          // the script raised KeyboardInterrupt itself: shown like a Stop
-          return report.ending === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
-        }
-        if (outcome.kind === 'failed')
-          return { status: 'failed', message: outcome.message, ms }
-        const report = outcome.report === undefined ? undefined : readScriptReport(outcome.report)
-        return { status: 'stopped', reason: outcome.reason, how: outcome.how, report, ms }
-      }
-      catch (error) {
-        if (!(error instanceof ReportError))
-          throw error
-        return { status: 'failed', message: `the run's report could not be read (${error.message})`, ms }
-      }
+      if (outcome.kind === 'done')
+        return scriptResult(outcome.report, ms)
+      if (outcome.kind === 'failed')
+        return { status: 'failed', message: outcome.message, ms }
+      const stopped = { status: 'stopped', reason: outcome.reason, how: outcome.how, ms } as const
+      if (outcome.report === undefined)
+        return stopped
+      const read = scriptResult(outcome.report, ms)
+      return read.status === 'failed' ? read : { ...stopped, report: read.report }
     },
     /** The spec's `return_expr` values; throws when Python cannot work them out. */
     async evaluate(expressions: string[], profile: Profile = 'linux'): Promise<EvaluatedValue[]> {

@@ -154,6 +154,7 @@ export function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Runti
     version: pool.version,
     exercise: pool.exercise,
     evaluate: pool.evaluate,
+    runScript: pool.runScript,
     async close() {
       await pool.close()
       await context?.close().catch(() => {})

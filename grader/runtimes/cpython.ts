@@ -3,18 +3,18 @@
 // does the grader's first line. Where Linux offers it for free, it runs without a network.
 //
 // One zygote per core: a Python with the harness loaded that never runs learner code
-// itself. For each case it forks a fresh child, in a session of its own (killed as a
-// group at the time limit), in a temporary folder the grader seeded; after the child
-// has exited, the grader reads that folder back from disk itself.
+// itself. For each case (or slide script) it forks a fresh child, in a session of its
+// own (killed as a group at the time limit), in a temporary folder the grader seeded;
+// after the child has exited, the grader reads that folder back from disk itself.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
-import type { CaseRequest, EvaluatedValue, ExerciseRunner, Observation, Runtime, Stage } from '../../core/protocol'
+import type { CaseRequest, EvaluatedValue, ExerciseRunner, Observation, RunResult, Runtime, ScriptRequest, Stage } from '../../core/protocol'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseObservation, readEvaluated } from '../../core/observation'
+import { parseObservation, readEvaluated, scriptResult } from '../../core/observation'
 import { STOPPED } from '../../core/protocol'
 import { UsageError } from '../exercises'
 import { ageFiles, chownTree, fileAges, readTree, removeFolder, seedTree } from './case-folder'
@@ -54,6 +54,13 @@ export function pythonCommand(): string {
 export const CPYTHON_WARNING = 'Your code runs on this machine, as you, with guards against accidents only (not a sandbox).'
 
 type Reply = Record<string, unknown> & { id?: number }
+
+/** How a run in a child ended: stopped (the time limit or Stop), its zygote lost, or with the child's reply. */
+type ChildEnd
+  = | { how: 'timeout', stage?: Stage }
+    | { how: 'stop', stage?: Stage }
+    | { how: 'lost', stage?: Stage, detail: string }
+    | { how: 'done', stage?: Stage, reply: Reply }
 
 /** One zygote: its requests answered by id. */
 interface Zygote {
@@ -131,25 +138,16 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     zygote.child.stdin.write(`${JSON.stringify({ ...message, id })}\n`)
   }
 
-  async function runCase({ run, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
+  /** A slot, a zygote and a folder the grader seeded (removed afterwards), for one run. */
+  async function inFolder<T>(seed: (folder: string) => void, use: (zygote: Zygote, folder: string) => Promise<T>): Promise<T> {
     await slots.acquire()
     const zygote = takeZygote()
     const folder = mkdtempSync(join(tmpdir(), 'os-workshop-case-'))
     try {
-      seedTree(folder, run.tree ?? {})
-      ageFiles(folder, run.ages ?? {}, run.clock)
+      seed(folder)
       if (unprivileged)
         chownTree(folder, unprivileged.uid, unprivileged.gid)
-      const treeBefore = readTree(folder)
-      try {
-        await zygote.ready
-      }
-      catch (error) {
-        return { ending: 'crash', detail: (error as Error).message }
-      }
-      const { tree, ages, report_ages: agesAsked, ...call } = run
-      const seen = await runInChild(zygote, folder, call, timeoutS, signal)
-      return { ...seen, tree_before: treeBefore, tree_after: readTree(folder), ages_after: agesAsked && fileAges(folder, agesAsked) }
+      return await use(zygote, folder)
     }
     finally {
       removeFolder(folder)
@@ -158,7 +156,60 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     }
   }
 
-  function runInChild(zygote: Zygote, folder: string, call: object, timeoutS: number, signal?: AbortSignal): Promise<Observation> {
+  function runCase({ run, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
+    return inFolder((folder) => {
+      seedTree(folder, run.tree ?? {})
+      ageFiles(folder, run.ages ?? {}, run.clock)
+    }, async (zygote, folder) => {
+      const treeBefore = readTree(folder)
+      try {
+        await zygote.ready
+      }
+      catch (error) {
+        return { ending: 'crash', detail: (error as Error).message }
+      }
+      const { tree, ages, report_ages: agesAsked, ...call } = run
+      const end = await runInChild(zygote, { folder, request: call }, timeoutS, signal)
+      return { ...caseSeen(end), tree_before: treeBefore, tree_after: readTree(folder), ages_after: agesAsked && fileAges(folder, agesAsked) }
+    })
+  }
+
+  function runScript({ source, tree, timeoutS, profile = 'linux' }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
+    const started = performance.now()
+    const ms = () => performance.now() - started
+    if (profile !== 'linux')
+      return Promise.resolve({ status: 'failed', message: 'CPython runs as its own machine only', ms: 0 })
+    return inFolder(folder => seedTree(folder, tree), async (zygote, folder): Promise<RunResult> => {
+      const treeBefore = readTree(folder)
+      try {
+        await zygote.ready
+      }
+      catch (error) {
+        return { status: 'failed', message: (error as Error).message, ms: ms() }
+      }
+      const end = await runInChild(zygote, { folder, script: source }, timeoutS, signal)
+      if (end.how === 'stop' || end.how === 'timeout')
+        return { status: 'stopped', reason: end.how, how: 'restart', ms: ms() }
+      if (end.how === 'lost')
+        return { status: 'failed', message: end.detail, ms: ms() }
+      const result = typeof end.reply.result === 'string' ? end.reply.result : ''
+      if (!result.trim())
+        return { status: 'failed', message: `Python stopped without a report (${statusOf(end.reply)})`, ms: ms() }
+      let raw: unknown
+      try {
+        raw = JSON.parse(result)
+      }
+      catch {
+        return { status: 'failed', message: 'the run\'s report was not valid JSON', ms: ms() }
+      }
+      // the folder as the grader reads it on disk, never as the script's process tells it
+      const trees = { tree_before: treeBefore, tree_after: readTree(folder) }
+      return scriptResult(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...trees } : raw, ms())
+    })
+  }
+
+  /** Runs one case or script in a fresh child of `zygote`, killed as a group at the time limit or on Stop. */
+  function runInChild(zygote: Zygote, message: object, timeoutS: number, signal?: AbortSignal): Promise<ChildEnd> {
     return new Promise((resolve) => {
       let pid: number | undefined
       let stage: Stage | undefined
@@ -171,8 +222,8 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
       const onAbort = () => stop('stop')
       signal?.addEventListener('abort', onAbort, { once: true })
       if (signal?.aborted)
-        return resolve({ ending: 'interrupted', detail: STOPPED })
-      request(zygote, { folder, request: call }, (reply) => {
+        return resolve({ how: 'stop' })
+      request(zygote, message, (reply) => {
         if (typeof reply.pid === 'number') {
           pid = reply.pid
           timer = setTimeout(stop, timeoutS * 1000, 'timeout')
@@ -187,14 +238,12 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
         clearTimeout(timer)
         signal?.removeEventListener('abort', onAbort)
         killGroup(pid) // anything the child left running goes with it
-        if (ended === 'stop')
-          resolve({ ending: 'interrupted', detail: STOPPED, stage })
-        else if (ended === 'timeout')
-          resolve({ ending: 'timeout', stage })
+        if (ended)
+          resolve({ how: ended, stage })
         else if (typeof reply.lost === 'string')
-          resolve({ ending: 'crash', stage, detail: reply.lost })
+          resolve({ how: 'lost', stage, detail: reply.lost })
         else
-          resolve(childReport(reply, stage))
+          resolve({ how: 'done', stage, reply })
         return true
       })
     })
@@ -207,6 +256,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
     async exercise(): Promise<ExerciseRunner> {
       return { parallel: lanes, runCase, end: () => {} }
     },
+    runScript,
     async evaluate(expressions): Promise<EvaluatedValue[]> {
       // in a zygote: an interpreter that never runs learner code itself
       await slots.acquire()
@@ -234,12 +284,24 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
   }
 }
 
-/** What the child reported, read defensively; a child that died says how. */
-function childReport(reply: Reply, stage: Stage | undefined): Observation {
-  const status = typeof reply.status === 'string' ? reply.status : 'an unknown end'
+/** How the child ended, e.g. "exit 0" or "killed by signal 9". */
+function statusOf(reply: Reply): string {
+  return typeof reply.status === 'string' ? reply.status.replace(/^signal (\d+)$/, 'killed by signal $1') : 'an unknown end'
+}
+
+/** A case's observation: how it ended, or what the child reported, read defensively; a child that died says how. */
+function caseSeen(end: ChildEnd): Observation {
+  const { stage } = end
+  if (end.how === 'stop')
+    return { ending: 'interrupted', detail: STOPPED, stage }
+  if (end.how === 'timeout')
+    return { ending: 'timeout', stage }
+  if (end.how === 'lost')
+    return { ending: 'crash', stage, detail: end.detail }
+  const { reply } = end
   const result = typeof reply.result === 'string' ? reply.result : ''
   if (!result.trim())
-    return { ending: 'crash', stage, detail: `it stopped without a report (${status.replace(/^signal (\d+)$/, 'killed by signal $1')})` }
+    return { ending: 'crash', stage, detail: `it stopped without a report (${statusOf(reply)})` }
   const seen = parseObservation(result)
   return { ...seen, stage: seen.stage ?? stage }
 }

@@ -1,10 +1,10 @@
-// Python hosts one per exercise, never used twice: started ahead of need (one per core
-// waiting in watch mode, else only as many as exercises wait for), so a fresh
-// interpreter is ready when an exercise is graded. In watch mode an exercise takes a
-// second waiting host for its runs as Windows, so both houses take the time of one. Shared by the terminal's Pyodide
-// processes and the isolated mode's browser workers.
+// Python hosts one per exercise (or slide script), never used twice: started ahead of
+// need (one per core waiting in watch mode, else only as many as exercises wait for), so
+// a fresh interpreter is ready when an exercise is graded. In watch mode an exercise
+// takes a second waiting host for its runs as Windows, so both houses take the time of
+// one. Shared by the terminal's Pyodide processes and the isolated mode's browser workers.
 
-import type { EvaluatedValue, ExerciseRunner, Profile } from '../../core/protocol'
+import type { EvaluatedValue, ExerciseRunner, Profile, RunResult, ScriptRequest } from '../../core/protocol'
 import type { PythonHost } from '../../core/python/host'
 import { availableParallelism } from 'node:os'
 import { createSlots } from './slots'
@@ -91,6 +91,18 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm, sta
       }
       finally {
         discard(pending)
+      }
+    },
+    /** A slide's script in a fresh host, like an exercise: waits while one runs per core. */
+    async runScript(request: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
+      await slots.acquire()
+      const pending = take()
+      try {
+        return await (await pending).runScript(request, signal)
+      }
+      finally {
+        discard(pending)
+        slots.release()
       }
     },
     async close() {

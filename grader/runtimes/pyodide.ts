@@ -203,6 +203,7 @@ export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): 
       expressions.add(asked, profile, values)
       return values
     },
+    runScript: pool.runScript,
     close: pool.close,
   }
 }

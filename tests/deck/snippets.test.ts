@@ -1,39 +1,75 @@
-// Every ```python block of the deck runs, and prints what the slide says it prints.
-import { execFileSync } from 'node:child_process'
-import { describe, expect, it } from 'vitest'
+// Every ```python block of the deck runs as its slide runs it (the harness's run_script,
+// the slide's tree, the live blocks' time limit), on Pyodide and on CPython, and prints
+// what the slide says it prints. CPython runs as an unprivileged user, like every test
+// that runs code on it.
+import type { Runtime } from '../../core/protocol'
+import type { Snippet } from './snippets'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RUNTIMES_UNDER_TEST } from '../grader/unprivileged'
 import { loadDeck } from './deck'
-import { checkRun, extractSnippets, outputMatches, runSnippet } from './snippets'
+import { checkRun, extractSnippets, outputMatches, scriptRequest } from './snippets'
 
-const TIMEOUT_MS = 10_000
 const slides = await loadDeck()
 const snippets = extractSnippets(slides)
-const command = process.env.PYTHON ?? 'python3'
-// resolve launcher shims (pyenv, ...) once: every snippet then starts the interpreter directly
-let python = command
-try {
-  python = execFileSync(command, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim() || command
+
+function where(snippet: Snippet, runtime: string) {
+  return `slide ${snippet.slide}, python block ${snippet.index} of ${snippet.ofSlide}, on ${runtime}:\n${snippet.code}`
 }
-catch {}
 
-describe('python snippets of the deck', () => {
-  it(`${command} is available`, () => {
-    expect(() => execFileSync(python, ['--version'], { stdio: 'pipe' }), `"${command}" must be on PATH to check the snippets`).not.toThrow()
-  })
-
-  it('the deck has python snippets to check', () => {
-    expect(snippets.length).toBeGreaterThan(0)
-  })
-
-  for (const snippet of snippets) {
-    it(snippet.name, async () => {
-      const result = await runSnippet(snippet, { python, timeoutMs: TIMEOUT_MS })
-      const problems = checkRun(snippet, result, TIMEOUT_MS)
-      expect(problems, `slide ${snippet.slide}, python block ${snippet.index}:\n${snippet.code}`).toEqual([])
-    }, TIMEOUT_MS + 5_000)
-  }
+it('the deck has python snippets to check', () => {
+  expect(snippets.length).toBeGreaterThan(0)
 })
 
-// the checker itself, so a broken checker cannot pass everything silently
+// the checker on made-up snippets, so a broken checker cannot pass everything silently
+const [fine, wrong, raisesWrong] = extractSnippets([{
+  no: 1,
+  frontmatter: { tree: { 'notes/': '', 'notes/a.txt': 'hi' } },
+  content: [
+    '```python',
+    'import os',
+    'print(sorted(os.listdir()), open("notes/a.txt").read())',
+    '```',
+    '```text',
+    '[\'notes\'] hi',
+    '```',
+    '```python',
+    'print(1)',
+    '```',
+    '```text',
+    '2',
+    '```',
+    '```python',
+    '# raises KeyError',
+    'raise ValueError("no")',
+    '```',
+  ].join('\n'),
+}])
+
+for (const [name, create] of RUNTIMES_UNDER_TEST) {
+  // one runtime per file and runtime; its lanes run the snippets side by side
+  describe.concurrent(`python snippets of the deck on ${name}`, () => {
+    let runtime: Runtime
+    beforeAll(() => {
+      runtime = create()
+    })
+    afterAll(() => runtime?.close())
+
+    for (const snippet of snippets) {
+      it(snippet.name, async ({ expect }) => {
+        const problems = checkRun(snippet, await runtime.runScript(scriptRequest(snippet)))
+        expect(problems, where(snippet, name)).toEqual([])
+      })
+    }
+
+    it('the checker sees the tree, and catches wrong output and a wrong exception', async ({ expect }) => {
+      const [ok, printed, raised] = await Promise.all([fine, wrong, raisesWrong].map(s => runtime.runScript(scriptRequest(s))))
+      expect(checkRun(fine, ok)).toEqual([])
+      expect(checkRun(wrong, printed)).toEqual(['printed:\n1\n--- but the slide shows:\n2'])
+      expect(checkRun(raisesWrong, raised)).toEqual(['should raise KeyError but ended with: ValueError: no'])
+    })
+  })
+}
+
 describe('snippet checker', () => {
   it('extracts code, expected output, raises and tree', () => {
     const [a, b] = extractSnippets([{
@@ -73,32 +109,10 @@ describe('snippet checker', () => {
     expect(outputMatches('one\ntwo\nthree', '...\nthree')).toBe(false)
   })
 
-  it('runs in a fresh folder with the tree, and catches wrong output and wrong errors', async () => {
-    const [ok, wrong, raises] = extractSnippets([{
-      no: 1,
-      frontmatter: { tree: { 'notes/': '', 'notes/a.txt': 'hi' } },
-      content: [
-        '```python',
-        'import os',
-        'print(sorted(os.listdir()), open("notes/a.txt").read())',
-        '```',
-        '```text',
-        '[\'notes\'] hi',
-        '```',
-        '```python',
-        'print(1)',
-        '```',
-        '```text',
-        '2',
-        '```',
-        '```python',
-        '# raises KeyError',
-        'raise ValueError("no")',
-        '```',
-      ].join('\n'),
-    }])
-    expect(checkRun(ok, await runSnippet(ok))).toEqual([])
-    expect(checkRun(wrong, await runSnippet(wrong))).not.toEqual([])
-    expect(checkRun(raises, await runSnippet(raises))).not.toEqual([])
+  it('names a run that failed, ran out of time or exited with an error', () => {
+    expect(checkRun(fine, { status: 'failed', message: 'Python could not start', ms: 1 })).toEqual(['the run failed: Python could not start'])
+    expect(checkRun(fine, { status: 'stopped', reason: 'timeout', how: 'restart', ms: 5000 })[0]).toMatch(/did not finish within/)
+    const exited = { output: '[\'notes\'] hi\n', output_truncated: false, exit_code: '1', tree_before: {}, tree_after: {} }
+    expect(checkRun(fine, { status: 'done', report: exited, ms: 1 })).toEqual(['exited with code 1'])
   })
 })

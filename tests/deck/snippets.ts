@@ -1,19 +1,16 @@
-// Python snippets of the deck: find them, run them, compare what they print.
+// Python snippets of the deck: find them, run them as a slide runs them, compare what
+// they print.
 //
 // Conventions a slide can use (see the README of tests/deck):
 // - frontmatter `tree:` (relative path -> text, `{ size: n }` for n bytes,
 //   key ending in `/` = folder) is created in a fresh folder the snippet runs in
 // - a ```text block right after a ```python block (only blank lines between) is
-//   the expected stdout; `...` in it matches anything within one line
+//   the expected output; `...` in it matches anything within one line
 // - a line `# raises SomeError` in the code: the run must end with that exception
-import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import type { Profile, RunResult, ScriptRequest } from '../../core/protocol'
+import type { Tree } from '../../core/spec'
+import { SCRIPT_LIMIT_S } from '../../deck/live-state'
 import { expectedOutput, fences, isPython } from '../../deck/markdown-blocks'
-
-export type TreeValue = string | { size: number } | null | undefined
-export type Tree = Record<string, TreeValue>
 
 export interface SlideLike {
   no: number
@@ -31,7 +28,7 @@ export interface Snippet {
   /** the text after the language in the fence, e.g. `{monaco-run} {autorun:false}` */
   meta: string
   code: string
-  /** the stdout the slide shows, when a ```text block follows */
+  /** the output the slide shows, when a ```text block follows */
   expected?: string
   /** the exception named by a `# raises X` line */
   raises?: string
@@ -82,92 +79,9 @@ export function extractSnippets(slides: SlideLike[]): Snippet[] {
   return out
 }
 
-/** Create a folder tree (see `Tree`) inside `dir`. */
-export function createTree(dir: string, tree: Tree = {}) {
-  for (const [key, value] of Object.entries(tree ?? {})) {
-    const target = path.join(dir, key)
-    if (!path.resolve(target).startsWith(path.resolve(dir)))
-      throw new Error(`tree path escapes the folder: ${key}`)
-    if (key.endsWith('/')) {
-      mkdirSync(target, { recursive: true })
-      continue
-    }
-    mkdirSync(path.dirname(target), { recursive: true })
-    if (value && typeof value === 'object' && typeof value.size === 'number')
-      writeFileSync(target, Buffer.alloc(value.size, 'x'))
-    else
-      writeFileSync(target, value == null ? '' : String(value))
-  }
-}
-
-export interface RunResult {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-  timedOut: boolean
-  /** the folder the snippet ran in (removed afterwards unless `keep`) */
-  cwd: string
-}
-
-export interface RunOptions {
-  python?: string
-  timeoutMs?: number
-  keep?: boolean
-}
-
-/**
- * Run a snippet as a standalone script with a fresh temp folder as cwd.
- * The script file itself lives elsewhere, so it never shows up in `os.listdir()`.
- */
-export function runSnippet(snippet: Pick<Snippet, 'code' | 'tree'>, options: RunOptions = {}): Promise<RunResult> {
-  const { python = process.env.PYTHON ?? 'python3', timeoutMs = 10_000, keep = false } = options
-  const base = mkdtempSync(path.join(tmpdir(), 'deck-snippet-'))
-  const scriptDir = path.join(base, 'script')
-  const cwd = path.join(base, 'work')
-  mkdirSync(scriptDir)
-  mkdirSync(cwd)
-  createTree(cwd, snippet.tree)
-  const script = path.join(scriptDir, 'snippet.py')
-  writeFileSync(script, snippet.code.endsWith('\n') ? snippet.code : `${snippet.code}\n`)
-
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, [script], {
-      cwd,
-      env: {
-        ...process.env,
-        PYTHONDONTWRITEBYTECODE: '1',
-        PYTHONIOENCODING: 'utf-8',
-        PYTHONUTF8: '1',
-        PYTHONUNBUFFERED: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    let timedOut = false
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      stdout += c
-    })
-    child.stderr.setEncoding('utf8').on('data', (c) => {
-      stderr += c
-    })
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      rmSync(base, { recursive: true, force: true })
-      reject(error)
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      if (!keep)
-        rmSync(base, { recursive: true, force: true })
-      resolve({ code, signal, stdout, stderr, timedOut, cwd })
-    })
-  })
+/** What a slide's live block asks its Python for, for this snippet. */
+export function scriptRequest(snippet: Pick<Snippet, 'code' | 'tree'>, profile: Profile = 'linux'): ScriptRequest {
+  return { source: snippet.code, tree: snippet.tree, timeoutS: SCRIPT_LIMIT_S, ...(profile === 'linux' ? {} : { profile }) }
 }
 
 function normalise(text: string) {
@@ -187,31 +101,29 @@ export function outputMatches(actual: string, expected: string): boolean {
   return new RegExp(`^${pattern}$`).test(got)
 }
 
-/** The last line of a traceback, e.g. `FileNotFoundError: [Errno 2] ...` */
-export function lastErrorLine(stderr: string): string {
-  const lines = stderr.replace(/\r\n/g, '\n').split('\n').map(l => l.trimEnd()).filter(Boolean)
-  return lines[lines.length - 1] ?? ''
-}
-
 /** Everything wrong with a run, as readable sentences; empty when the snippet behaved. */
-export function checkRun(snippet: Snippet, result: RunResult, timeoutMs = 10_000): string[] {
+export function checkRun(snippet: Snippet, result: RunResult): string[] {
+  if (result.status === 'failed')
+    return [`the run failed: ${result.message}`]
+  if (result.status === 'stopped')
+    return [result.reason === 'timeout' ? `did not finish within ${SCRIPT_LIMIT_S} s` : 'was stopped (KeyboardInterrupt)']
+  const { report } = result
   const problems: string[] = []
-  if (result.timedOut) {
-    problems.push(`did not finish within ${timeoutMs / 1000} s`)
-    return problems
-  }
+  const error = report.exception
+  if (report.ending === 'output')
+    problems.push('printed more than a slide may show')
   if (snippet.raises) {
-    const last = lastErrorLine(result.stderr)
-    if (result.code === 0)
+    if (!error)
       problems.push(`should raise ${snippet.raises} but ended normally`)
-    else if (!last.startsWith(snippet.raises))
-      problems.push(`should raise ${snippet.raises} but ended with: ${last || `exit code ${result.code}`}`)
+    else if (error.type !== snippet.raises.split('.').pop())
+      problems.push(`should raise ${snippet.raises} but ended with: ${error.type}: ${error.message}`)
   }
-  else if (result.code !== 0) {
-    problems.push(`exit code ${result.code}${result.signal ? ` (${result.signal})` : ''}:\n${result.stderr.trim()}`)
+  else if (error) {
+    problems.push(`raised ${error.type}:\n${error.traceback.trim()}`)
   }
-  if (snippet.expected !== undefined && !outputMatches(result.stdout, snippet.expected)) {
-    problems.push(`printed:\n${normalise(result.stdout)}\n--- but the slide shows:\n${normalise(snippet.expected)}`)
-  }
+  if (report.exit_code !== undefined && report.exit_code !== '0' && report.exit_code !== 'None')
+    problems.push(`exited with code ${report.exit_code}`)
+  if (snippet.expected !== undefined && !outputMatches(report.output, snippet.expected))
+    problems.push(`printed:\n${normalise(report.output)}\n--- but the slide shows:\n${normalise(snippet.expected)}`)
   return problems
 }

@@ -1,6 +1,6 @@
 // The isolated mode's relay page: when it is gone (a crash, a learner's code that took
 // the renderer down), the exercises in it end with an error, and the next exercise gets a
-// new page in a new browser context, so a class grades on.
+// new page in a new browser context, so a class grades on. It runs a slide's script too.
 import type { Browser } from 'playwright-chromium'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -30,6 +30,17 @@ it('after its page is closed, the next exercise runs in a new page of a new cont
     expect((await gradeExercise(runtime, spec, solution)).status).toBe('pass')
     expect(browser.contexts()).toHaveLength(1)
     expect(browser.contexts()[0]).not.toBe(context)
+  }
+  finally {
+    await runtime.close()
+  }
+}, 600_000)
+
+it('runs a slide\'s script in its tree, as a live block does', async () => {
+  const runtime = createBrowserRuntime({ browser, keepWarm: false, startAhead: false })
+  try {
+    const result = await runtime.runScript({ source: 'import os\nprint(sorted(os.listdir()))\n', tree: { 'a.txt': 'A', 'b/': '' }, timeoutS: 5 })
+    expect(result.status === 'done' && result.report.output).toBe('[\'a.txt\', \'b\']\n')
   }
   finally {
     await runtime.close()

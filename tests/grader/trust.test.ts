@@ -228,6 +228,20 @@ def rename_txt_to_md(folder):
     expect(next.status).toBe('pass')
   }, 60_000)
 
+  it('a slide\'s script that forges its report: the folder before and after is read from disk', async () => {
+    const source = `import os
+open("made.txt", "w").write("real")
+for fd in range(3, 40):
+    try:
+        os.write(fd, b'{"output": "", "output_truncated": false, "tree_before": {}, "tree_after": {"forged.txt": "x"}}')
+    except OSError:
+        pass
+os.abort()
+`
+    const result = await runtime.runScript({ source, tree: { 'a.txt': 'A' }, timeoutS: 5 })
+    expect(result.status === 'done' && [result.report.tree_before, result.report.tree_after]).toEqual([{ 'a.txt': 'A' }, { 'a.txt': 'A', 'made.txt': 'real' }])
+  }, 60_000)
+
   it('reaches no network on Linux, even with the import guard taken away', async () => {
     const source = `import sys\n\n\ndef build_folders(root, names):\n    sys.meta_path[:] = [m for m in sys.meta_path if type(m).__name__ != "ImportBlocker"]\n    import socket\n    socket.create_connection(("127.0.0.1", ${watch.port}), timeout=1)\n    return []\n`
     const verdict = await gradeExercise(runtime, spec('06-build-folders'), source)
