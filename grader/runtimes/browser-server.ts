@@ -5,9 +5,10 @@
 // before any learner code exists; after that, never again.
 
 import type { Server } from 'node:http'
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const PAGE_DIR = fileURLToPath(new URL('./browser-page/', import.meta.url))
@@ -65,8 +66,11 @@ export async function startIsolationServer(pyodideDir: string, snapshotFile: str
       request.on('end', () => {
         if (upload && size <= SNAPSHOT_LIMIT) {
           snapshot = Buffer.concat(parts)
-          writeFileSync(`${snapshotFile}.partial`, snapshot)
-          renameSync(`${snapshotFile}.partial`, snapshotFile)
+          // a name of its own: another grader may be writing the same snapshot right now
+          const partial = `${snapshotFile}.${process.pid}.${randomUUID()}.partial`
+          mkdirSync(dirname(snapshotFile), { recursive: true })
+          writeFileSync(partial, snapshot)
+          renameSync(partial, snapshotFile)
           upload()
           upload = undefined
         }

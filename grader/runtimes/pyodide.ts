@@ -9,7 +9,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import type { EvaluatedValue, FromWorker, Profile, Runtime } from '../../core/protocol'
 import type { WorkerPort } from '../../core/python/host'
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -71,7 +71,8 @@ function keepSnapshot(file: string, bytes: Uint8Array) {
   // older snapshots (another harness or Pyodide) are of no use any more
   for (const old of readdirSync(STATE_DIR).filter(name => /^python-.*\.(?:snapshot|expressions\.json)$/.test(name)))
     rmSync(join(STATE_DIR, old), { force: true })
-  const partial = `${file}.${process.pid}.partial`
+  // a name of its own: two runtimes of one process may both be writing it
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`
   writeFileSync(partial, bytes)
   renameSync(partial, file) // other graders never read half a file
 }
