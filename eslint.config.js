@@ -42,7 +42,7 @@ export default antfu(
     rules: { 'antfu/no-top-level-await': 'off' },
   },
   {
-    files: ['tests/**'],
+    files: ['tests/**', 'support/**'],
     // the tests read what a person sees on the page
     rules: { 'unicorn/prefer-dom-node-text-content': 'off' },
   },

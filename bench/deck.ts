@@ -7,9 +7,9 @@ import type { Row } from './measure'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DIST, ensureBuilt, OFFLINE_ARG } from '../tests/deck/site'
-import { launchBrowser, liveIndex, liveSnippets } from '../tests/live/helpers'
-import { serveDist, waitForPython } from '../tests/live/serve'
+import { launchBrowser, liveIndex, liveSnippets } from '../support/live'
+import { serveDist, waitForPython } from '../support/serve'
+import { DIST, ensureBuilt, OFFLINE_ARG } from '../support/site'
 import { median, PROJECT } from './measure'
 
 /** Notes, inside the page, when it says Python is ready (`data-python`), from navigation start. */

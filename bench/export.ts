@@ -7,7 +7,7 @@ import type { Row } from './measure'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadDeck } from '../tests/deck/deck'
+import { loadDeck } from '../support/deck'
 import { median, PROJECT, timeCommand } from './measure'
 
 const DECKS = {

@@ -14,7 +14,7 @@ import { validateSpec } from '../core/spec'
 import { createBrowserRuntime, launchIsolationBrowser } from '../grader/runtimes/browser'
 import { createCpythonRuntime } from '../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../grader/runtimes/pyodide'
-import { unprivilegedPython } from '../tests/grader/unprivileged'
+import { unprivilegedPython } from '../support/unprivileged'
 import { benchFreshInterpreters } from './fresh-interpreter'
 import { median, PROJECT, timeCommand } from './measure'
 

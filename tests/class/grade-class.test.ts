@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { launchBrowser } from '../live/helpers'
+import { launchBrowser } from '../../support/live'
 
 const PROJECT = join(import.meta.dirname, '..', '..')
 const FIXTURE = join(import.meta.dirname, 'fixture')

@@ -3,10 +3,10 @@
 // request that leaves this machine.
 
 import type { Page } from 'playwright-chromium'
-import type { OpenDeck } from './site'
+import type { OpenDeck } from '../../support/site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDeck } from './deck'
-import { openBuiltDeck } from './site'
+import { loadDeck } from '../../support/deck'
+import { openBuiltDeck } from '../../support/site'
 
 const slides = await loadDeck()
 

@@ -12,10 +12,10 @@
 // A failure names slide, mode, text and ratio.
 
 import type { Page } from 'playwright-chromium'
-import type { OpenDeck } from './site'
+import type { OpenDeck } from '../../support/site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDeck } from './deck'
-import { openBuiltDeck } from './site'
+import { loadDeck } from '../../support/deck'
+import { openBuiltDeck } from '../../support/site'
 
 const deck = await loadDeck()
 const liveSlide = deck.find(s => s.content.includes('{monaco-run}'))!.no

@@ -1,7 +1,7 @@
 // `npm run export` works offline and writes a handout a reader can use: one page per
 // slide (and per click step), text that search finds, an outline of chapters, links
 // that work, and the browser asked for nothing outside this machine while exporting.
-import type { DeckSlide } from './deck'
+import type { DeckSlide } from '../../support/deck'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fences } from '../../deck/markdown-blocks'
 import { inspectPdf, readOutline } from '../../scripts/export.js'
 import { findChromium } from '../../scripts/find-chromium.js'
-import { loadDeck, ROOT } from './deck'
+import { loadDeck, ROOT } from '../../support/deck'
 
 // DECK_EXPORT_CLICKS=0 leaves out the (slow) second PDF with one page per click
 const WITH_CLICKS = process.env.DECK_EXPORT_CLICKS !== '0'

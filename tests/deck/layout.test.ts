@@ -28,11 +28,11 @@
 // (the app and its runtimes load once); each slide is reached by the router.
 
 import type { Page } from 'playwright-chromium'
-import type { OpenDeck } from './site'
+import type { OpenDeck } from '../../support/site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDeck } from './deck'
-import { slideProblems } from './layout-inspect'
-import { openBuiltDeck } from './site'
+import { loadDeck } from '../../support/deck'
+import { slideProblems } from '../../support/layout-inspect'
+import { openBuiltDeck } from '../../support/site'
 
 const slides = await loadDeck()
 

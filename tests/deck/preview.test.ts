@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ROOT } from './deck'
-import { ensureBuilt } from './site'
+import { ROOT } from '../../support/deck'
+import { ensureBuilt } from '../../support/site'
 
 const started: ReturnType<typeof spawn>[] = []
 

@@ -2,7 +2,7 @@
 // of pages/) starts its notes with "Timing: N min teaching[, M min practice (exercises ...)]."
 // and the README has the same numbers in its schedule table.
 
-import type { DeckSlide } from './deck'
+import type { DeckSlide } from '../../support/deck'
 
 export interface Chapter {
   file: string

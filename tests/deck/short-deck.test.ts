@@ -4,7 +4,7 @@
 // one entry per chapter.
 
 import type { Page } from 'playwright-chromium'
-import type { OpenDeck } from './site'
+import type { OpenDeck } from '../../support/site'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,9 +12,9 @@ import path from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectPdf, readOutline } from '../../scripts/export.js'
-import { loadDeck, ROOT } from './deck'
-import { slideProblems } from './layout-inspect'
-import { buildDeck, openBuiltDeck } from './site'
+import { loadDeck, ROOT } from '../../support/deck'
+import { slideProblems } from '../../support/layout-inspect'
+import { buildDeck, openBuiltDeck } from '../../support/site'
 
 const slides = await loadDeck(path.join(ROOT, 'short.md'))
 const work = mkdtempSync(path.join(tmpdir(), 'short-deck-'))

@@ -3,11 +3,11 @@
 // what the slide says it prints. CPython runs as an unprivileged user, like every test
 // that runs code on it.
 import type { Runtime } from '../../core/protocol'
-import type { Snippet } from './snippets'
+import type { Snippet } from '../../support/snippets'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RUNTIMES_UNDER_TEST } from '../grader/unprivileged'
-import { loadDeck } from './deck'
-import { checkRun, extractSnippets, outputMatches, scriptRequest } from './snippets'
+import { loadDeck } from '../../support/deck'
+import { checkRun, extractSnippets, outputMatches, scriptRequest } from '../../support/snippets'
+import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 
 const slides = await loadDeck()
 const snippets = extractSnippets(slides)

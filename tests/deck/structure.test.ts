@@ -1,11 +1,11 @@
 // The deck's shape: every slide has a title and speaker notes, the introduction
 // covers its six ideas, and the length is that of a workshop.
 
-import type { DeckSlide } from './deck'
+import type { DeckSlide } from '../../support/deck'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadDeck, ROOT } from './deck'
+import { loadDeck, ROOT } from '../../support/deck'
 import { chapters, clock, readmeSchedule } from './schedule'
 
 let slides: DeckSlide[] = []

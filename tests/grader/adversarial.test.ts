@@ -8,8 +8,8 @@ import type { Case } from '../../core/spec'
 import { existsSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { judgeCase } from '../../core/judge'
+import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 import { runOneCase } from './run-case'
-import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const CASE: Case = {
   name: 'copies the note',

@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 import { runOneCase } from './run-case'
 import { PROJECT } from './run-cli'
-import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
 function exercise(id: string) {

@@ -3,8 +3,8 @@
 // one difference a curious learner found between the slides and a real Linux machine.
 import type { Runtime } from '../../core/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 import { runOneCase } from './run-case'
-import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const runtimes = RUNTIMES_UNDER_TEST.map(([name, create]) => ({ name, runtime: create() as Runtime }))
 beforeAll(() => Promise.all(runtimes.map(r => r.runtime.version())), 600_000)

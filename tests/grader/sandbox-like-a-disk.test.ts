@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeExercise } from '../../core/grade'
 import { validateSpec } from '../../core/spec'
+import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 import { runOneCase } from './run-case'
 import { PROJECT } from './run-cli'
-import { RUNTIMES_UNDER_TEST } from './unprivileged'
 
 const read = (...parts: string[]) => readFileSync(join(PROJECT, ...parts), 'utf8')
 const specOf = (id: string) => validateSpec(JSON.parse(read('exercises', id, 'spec.json')), id)

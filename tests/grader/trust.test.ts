@@ -15,9 +15,9 @@ import { validateSpec } from '../../core/spec'
 import { createBrowserRuntime } from '../../grader/runtimes/browser'
 import { createCpythonRuntime } from '../../grader/runtimes/cpython'
 import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { RUNTIMES_UNDER_TEST, unprivilegedPython } from '../../support/unprivileged'
 import { watchForEscapes } from './canary'
 import { PROJECT } from './run-cli'
-import { RUNTIMES_UNDER_TEST, unprivilegedPython } from './unprivileged'
 
 const spec = (id: string): Spec => validateSpec(JSON.parse(readFileSync(join(PROJECT, 'exercises', id, 'spec.json'), 'utf8')), id)
 const starter = (id: string) => readFileSync(join(PROJECT, 'starters', id, 'task.py'), 'utf8')

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ROOT } from '../deck/deck'
-import { exerciseSlides, launchBrowser, liveIndex, liveSnippets, watchedContext } from './helpers'
-import { clickRun, serveDist, waitForPython } from './serve'
+import { ROOT } from '../../support/deck'
+import { exerciseSlides, launchBrowser, liveIndex, liveSnippets, watchedContext } from '../../support/live'
+import { clickRun, serveDist, waitForPython } from '../../support/serve'
 
 const BASE = '/os-workshop/'
 const snippets = await liveSnippets()

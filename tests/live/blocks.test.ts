@@ -2,13 +2,13 @@
 // them (all at once on the print page): each gets its slide's folder, and what it
 // prints matches the ```text block the slide shows.
 import type { Browser } from 'playwright-chromium'
-import type { WatchedContext } from './helpers'
-import type { LiveServer } from './serve'
+import type { WatchedContext } from '../../support/live'
+import type { LiveServer } from '../../support/serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureBuilt } from '../deck/site'
-import { outputMatches } from '../deck/snippets'
-import { launchBrowser, liveIndex, liveSnippets, watchedContext } from './helpers'
-import { serveDist, waitForPython } from './serve'
+import { launchBrowser, liveIndex, liveSnippets, watchedContext } from '../../support/live'
+import { serveDist, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
+import { outputMatches } from '../../support/snippets'
 
 const snippets = await liveSnippets()
 

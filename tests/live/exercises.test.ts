@@ -5,16 +5,16 @@
 // solution are the ones `npx tsx grader/cli.ts grade --json` gives.
 
 import type { Browser, Locator, Page } from 'playwright-chromium'
-import type { TerminalExercise, WatchedContext } from './helpers'
-import type { LiveServer } from './serve'
+import type { TerminalExercise, WatchedContext } from '../../support/live'
+import type { LiveServer } from '../../support/serve'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inlineCode } from '../../core/inline-code'
-import { ROOT } from '../deck/deck'
-import { ensureBuilt } from '../deck/site'
-import { exerciseSlides, launchBrowser, terminalReport, watchedContext } from './helpers'
-import { serveDist, waitForPython } from './serve'
+import { ROOT } from '../../support/deck'
+import { exerciseSlides, launchBrowser, terminalReport, watchedContext } from '../../support/live'
+import { serveDist, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
 
 const slides = await exerciseSlides()
 /** The exercises of the workshop: the folders of exercises/, in order. */

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ROOT } from '../deck/deck'
-import { ensureBuilt } from '../deck/site'
-import { exerciseSlides, launchBrowser } from './helpers'
-import { serveDist, waitForPython } from './serve'
+import { ROOT } from '../../support/deck'
+import { exerciseSlides, launchBrowser } from '../../support/live'
+import { serveDist, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
 
 const slides = await exerciseSlides()
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')

@@ -4,13 +4,13 @@
 // Both with the cross-origin isolation headers (interrupt through a
 // SharedArrayBuffer) and without them (the worker is replaced).
 import type { Browser, Page } from 'playwright-chromium'
-import type { WatchedContext } from './helpers'
-import type { LiveServer } from './serve'
+import type { WatchedContext } from '../../support/live'
+import type { LiveServer } from '../../support/serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureBuilt } from '../deck/site'
-import { outputMatches } from '../deck/snippets'
-import { launchBrowser, liveIndex, liveSnippets, watchedContext } from './helpers'
-import { clickRun, serveDist, setCode, waitForPython } from './serve'
+import { launchBrowser, liveIndex, liveSnippets, watchedContext } from '../../support/live'
+import { clickRun, serveDist, setCode, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
+import { outputMatches } from '../../support/snippets'
 
 const snippets = await liveSnippets()
 /** A slide whose script changes its folder: renames or moves files of the slide's tree. */

@@ -5,9 +5,9 @@ import type { Browser } from 'playwright-chromium'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { DIST, ensureBuilt } from '../deck/site'
-import { launchBrowser, liveSnippets, watchedContext } from './helpers'
-import { serveDist, waitForPython } from './serve'
+import { launchBrowser, liveSnippets, watchedContext } from '../../support/live'
+import { serveDist, waitForPython } from '../../support/serve'
+import { DIST, ensureBuilt } from '../../support/site'
 
 const live = new Set((await liveSnippets()).map(s => s.slide))
 /** The first slide without a live block: nothing on it asks for Python. */

@@ -6,9 +6,9 @@
 // nothing the next session runs; the learner's progress, in localStorage, is out of its reach.
 import type { Browser } from 'playwright-chromium'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ensureBuilt } from '../deck/site'
-import { launchBrowser, liveIndex, liveSnippets, watchedContext } from './helpers'
-import { clickRun, serveDist, setCode, waitForPython } from './serve'
+import { launchBrowser, liveIndex, liveSnippets, watchedContext } from '../../support/live'
+import { clickRun, serveDist, setCode, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
 
 const snippets = await liveSnippets()
 const block = snippets[0]

@@ -10,7 +10,7 @@
 
 import type { ChildProcess } from 'node:child_process'
 import type { Browser, Page } from 'playwright-chromium'
-import type { TerminalCase } from './helpers'
+import type { TerminalCase } from '../../support/live'
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -19,9 +19,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { inlineCode } from '../../core/inline-code'
 import { TASK_FILES_PATH } from '../../core/task-files'
-import { ROOT } from '../deck/deck'
-import { exerciseSlides, launchBrowser } from './helpers'
-import { waitForPython } from './serve'
+import { ROOT } from '../../support/deck'
+import { exerciseSlides, launchBrowser } from '../../support/live'
+import { waitForPython } from '../../support/serve'
 
 const ID = '06-build-folders'
 const read = (folder: string, id = ID) => readFileSync(path.join(ROOT, folder, id, 'task.py'), 'utf8')

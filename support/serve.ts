@@ -1,8 +1,8 @@
 // Serve the built deck (dist/) on localhost, with or without the cross-origin
 // isolation headers, and drive its live Python blocks in Chromium.
 import type { Page } from 'playwright-chromium'
-import { ISOLATION_HEADERS } from '../../core/isolation.js'
-import { DIST, serveStatic } from '../deck/site'
+import { ISOLATION_HEADERS } from '../core/isolation.js'
+import { DIST, serveStatic } from './site'
 
 export interface LiveServer {
   origin: string

@@ -7,10 +7,10 @@
 // - a ```text block right after a ```python block (only blank lines between) is
 //   the expected output; `...` in it matches anything within one line
 // - a line `# raises SomeError` in the code: the run must end with that exception
-import type { Profile, RunResult, ScriptRequest } from '../../core/protocol'
-import type { Tree } from '../../core/spec'
-import { SCRIPT_LIMIT_S } from '../../deck/live-state'
-import { expectedOutput, fences, isPython } from '../../deck/markdown-blocks'
+import type { Profile, RunResult, ScriptRequest } from '../core/protocol'
+import type { Tree } from '../core/spec'
+import { SCRIPT_LIMIT_S } from '../deck/live-state'
+import { expectedOutput, fences, isPython } from '../deck/markdown-blocks'
 
 export interface SlideLike {
   no: number

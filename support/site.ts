@@ -1,14 +1,14 @@
 // Build the deck when needed, serve dist/ on localhost, start Chromium.
 
 import type { BrowserContext, BrowserContextOptions } from 'playwright-chromium'
-import type { StaticServer } from '../../scripts/serve-dist.js'
+import type { StaticServer } from '../scripts/serve-dist.js'
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { BROWSER_ARGS, findChromium, OFFLINE_ARG } from '../../scripts/find-chromium.js'
-import { serveStatic as serveDist } from '../../scripts/serve-dist.js'
+import { BROWSER_ARGS, findChromium, OFFLINE_ARG } from '../scripts/find-chromium.js'
+import { serveStatic as serveDist } from '../scripts/serve-dist.js'
 import { ROOT } from './deck'
 
 export const DIST = path.join(ROOT, 'dist')
@@ -90,7 +90,7 @@ export function snapshotDist(): { dir: string, remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-export type { StaticServer } from '../../scripts/serve-dist.js'
+export type { StaticServer } from '../scripts/serve-dist.js'
 
 /** dist/ (or `dir`) on 127.0.0.1 at a free port; `headers` go on every response. */
 export function serveStatic(dir = DIST, options: { headers?: Record<string, string>, base?: string } = {}) {

@@ -3,14 +3,14 @@
 // and for the exercise slides: where they are, and the terminal grader's report.
 
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import type { Snippet } from '../deck/snippets'
+import type { Snippet } from './snippets'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { findChromium } from '../../scripts/find-chromium.js'
-import { loadDeck, ROOT } from '../deck/deck'
-import { BROWSER_ARGS } from '../deck/site'
-import { extractSnippets } from '../deck/snippets'
+import { findChromium } from '../scripts/find-chromium.js'
+import { loadDeck, ROOT } from './deck'
+import { BROWSER_ARGS } from './site'
+import { extractSnippets } from './snippets'
 
 /** The ```python {monaco-run} blocks of the deck, with their slide's tree and expected output. */
 export async function liveSnippets(): Promise<Snippet[]> {

@@ -1,11 +1,11 @@
 // How tests run hostile code on real CPython: as user nobody, with a process cap,
 // using a system interpreter that user can reach. Fails loudly when that is impossible.
 
-import type { Runtime } from '../../core/protocol'
-import type { CpythonOptions } from '../../grader/runtimes/cpython'
+import type { Runtime } from '../core/protocol'
+import type { CpythonOptions } from '../grader/runtimes/cpython'
 import { spawnSync } from 'node:child_process'
-import { createCpythonRuntime } from '../../grader/runtimes/cpython'
-import { createPyodideRuntime } from '../../grader/runtimes/pyodide'
+import { createCpythonRuntime } from '../grader/runtimes/cpython'
+import { createPyodideRuntime } from '../grader/runtimes/pyodide'
 
 const NOBODY = 65534
 const CANDIDATES = ['/usr/bin/python3', '/usr/local/bin/python3']
