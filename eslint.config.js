@@ -1,5 +1,6 @@
 // Lint: @antfu/eslint-config, plus the one rule of the layout (see README, "How it is built"):
-// core/ never imports a front end; the terminal (grader/) and the deck never import each other.
+// core/ never imports a front end; the terminal (grader/) and the deck never import each other;
+// bench/ and support/ never import tests/.
 import antfu from '@antfu/eslint-config'
 
 const frontEnds = ['grader', 'deck', 'setup', 'components']
@@ -65,5 +66,9 @@ export default antfu(
   {
     files: ['deck/**', 'setup/**', 'components/**'],
     rules: forbid(['grader'], 'The deck and the terminal grader share only core/.'),
+  },
+  {
+    files: ['bench/**', 'support/**'],
+    rules: forbid(['tests'], 'The bench and the test helpers take what they share from support/, never from tests/.'),
   },
 )
