@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { judgeCase, loadProblem, pyRepr } from '../../core/judge'
 import { caseRun, HARNESS_OUTPUT_CAP } from '../../core/protocol'
 import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../core/report'
-import { SpecError, validateSpec } from '../../core/spec'
+import { SpecError, specOrStandIn, validateSpec } from '../../core/spec'
 
 const RENAME: Case = { name: 'renames', tree: { 'a.txt': 'A' }, args: ['.'], expect: { tree: { 'a.md': 'A' }, return: ['a.md'] } }
 
@@ -116,6 +116,16 @@ describe('spec validation', () => {
   ])('rejects a malformed spec with a specific message (%#)', (spec, message) => {
     expect(() => validateSpec(spec, 'exercises/01-x/spec.json')).toThrowError(SpecError)
     expect(() => validateSpec(spec, 'exercises/01-x/spec.json')).toThrowError(message)
+  })
+})
+
+describe('a broken spec on an exercise slide', () => {
+  it('blocks only its own exercise: a stand-in without cases, and what is wrong', () => {
+    const good = { title: 'T', call: 'f', hints: [], cases: [{ name: 'c', expect: { return: 1 } }] }
+    expect(specOrStandIn(good, 'spec.json')).toEqual({ spec: good })
+    const { spec, broken } = specOrStandIn({ ...good, call: 'not a name' }, 'exercises/06-x/spec.json')
+    expect(spec).toEqual({ title: 'T', call: 'main', hints: [], cases: [] })
+    expect(broken).toMatch(/^exercises\/06-x\/spec\.json: "call" must name the function.*cannot be checked until its spec\.json is fixed; the others can\.$/)
   })
 })
 
