@@ -67,6 +67,15 @@ describe('deck structure', () => {
     for (const f of files)
       expect(imported.map(p => path.basename(p)), `pages/${f} is not imported by slides.md`).toContain(f)
   })
+
+  it('shows each traceback whole, in one block with its error line', () => {
+    const blocks = slides.flatMap(s => [...s.content.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
+      .filter(m => m[1].includes('Traceback (most recent call last)'))
+      .map(m => ({ slide: `slide ${s.no} (${s.title})`, code: m[1] })))
+    expect(blocks.length).toBeGreaterThan(0)
+    const cut = blocks.filter(b => !/^\w+(?:Error|Exception): /m.test(b.code)).map(b => b.slide)
+    expect(cut, 'a traceback block without its error line').toEqual([])
+  })
 })
 
 describe('the introduction has a slide for each of its six ideas', () => {
