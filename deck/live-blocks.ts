@@ -46,15 +46,19 @@ export function inlineJson(value: unknown): string {
 
 /**
  * The info string for a live block with `runnerOptions` added:
- *   python {monaco-run} {autorun:false}  ->  python {monaco-run} {autorun:false,runnerOptions:JSON.parse(...)}
- * Slidev only accepts one brace level there, hence the JSON text.
+ *   python {monaco-run} {autorun:false}  ->  python {monaco-run} {autorun:false,height:'auto',runnerOptions:JSON.parse(...)}
+ * Slidev only accepts one brace level there, hence the JSON text. `height:'auto'` (unless the
+ * block sets a height): the editor grows and shrinks with its code instead of keeping the
+ * height it was first laid out with.
  */
 export function withRunnerOptions(info: string, options: Record<string, unknown>): string {
   const match = info.match(/^(\s*[\w'-]+\s*\{monaco-run\}\s*)(\{([^}]*)\})?(.*)$/)
   if (!match)
     return info
   const [, head, , inner = '', rest] = match
-  const props = inner.trim() ? `${inner.trim().replace(/,\s*$/, '')},` : ''
+  let props = inner.trim() ? `${inner.trim().replace(/,\s*$/, '')},` : ''
+  if (!/\bheight\s*:/.test(props))
+    props += 'height:\'auto\','
   return `${head}{${props}runnerOptions:${inlineJson(options)}}${rest}`
 }
 

@@ -1,0 +1,97 @@
+// Live blocks that fit the slide, in Chromium: the editor is as tall as its code and
+// grows with it (its first line stays in view); a traceback takes the block's whole
+// width and keeps Python's lines and indentation.
+import type { Browser, Page } from 'playwright-chromium'
+import type { LiveServer } from './serve'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt } from '../deck/site'
+import { launchBrowser, liveIndex, liveSnippets } from './helpers'
+import { clickRun, liveBlock, serveDist, setCode, waitForPython } from './serve'
+
+const snippets = await liveSnippets()
+const lineCount = (code: string) => code.trimEnd().split('\n').length
+/** The shortest live block of the deck. */
+const shortest = snippets.filter(s => !s.bothHouses).sort((a, b) => lineCount(a.code) - lineCount(b.code))[0]
+/** A block whose comments sit far to the right: its traceback line is long. */
+const getenv = snippets.find(s => s.code.includes('os.getenv("WORKSHOP_COLOR", "blue"))'))!
+const RAISING = 'print(os.environ["WORKSHOP_MISSING"])          # [] on a missing name'
+
+let browser: Browser | undefined
+let server: LiveServer | undefined
+let page: Page | undefined
+
+beforeAll(async () => {
+  await ensureBuilt()
+  browser = await launchBrowser()
+  server = await serveDist({ isolated: true })
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+}, 900_000)
+
+afterAll(async () => {
+  await browser?.close().catch(() => {})
+  await server?.close()
+})
+
+/** The editor's height and line height (layout px), and whether its first line is at its top. */
+async function editorShape(p: Page, slide: number, index: number, firstLine: string) {
+  const editor = liveBlock(p, slide, index).root.locator('.monaco-editor')
+  await editor.waitFor({ timeout: 60_000 })
+  await p.waitForTimeout(300) // Monaco lays out after a frame
+  return editor.evaluate((e, first) => {
+    const lineHeight = Number.parseFloat((e.querySelector('.view-line') as HTMLElement).style.height)
+    const top = e.getBoundingClientRect().top
+    const lines = [...e.querySelectorAll('.view-line')].map(l => ({ text: (l.textContent ?? '').replace(/\u00A0/g, ' '), top: l.getBoundingClientRect().top }))
+    const shown = lines.sort((a, b) => a.top - b.top).find(l => l.top >= top)
+    return { height: (e as HTMLElement).offsetHeight, lineHeight, firstShown: shown?.text.trim() ?? '', firstLineShown: shown?.text.trim() === first }
+  }, firstLine)
+}
+
+describe('live blocks that fit', () => {
+  it('the editor is as tall as its code, and grows with it without scrolling its first line away', async () => {
+    const p = page!
+    await p.goto(`${server!.origin}/${shortest.slide}`)
+    const index = liveIndex(snippets, shortest)
+    const lines = lineCount(shortest.code)
+    const first = shortest.code.split('\n')[0].trim()
+    const before = await editorShape(p, shortest.slide, index, first)
+    // its lines, Monaco's padding (10 px above and below) and a little slack
+    expect(before.height, `${lines} lines of ${before.lineHeight}px`).toBeLessThanOrEqual((lines + 1) * before.lineHeight + 20)
+    expect(before.height).toBeGreaterThanOrEqual(lines * before.lineHeight)
+    // three lines typed at the end, as a learner does
+    await liveBlock(p, shortest.slide, index).root.locator('.monaco-editor .view-lines').click()
+    await p.keyboard.press('ControlOrMeta+End')
+    for (const n of [1, 2, 3]) {
+      await p.keyboard.press('Enter')
+      await p.keyboard.insertText(`print(${n})`)
+    }
+    const after = await editorShape(p, shortest.slide, index, first)
+    expect(after.height - before.height).toBeCloseTo(3 * before.lineHeight, -1)
+    expect(after.firstLineShown, `the first line in view is "${after.firstShown}"`).toBe(true)
+  }, 180_000)
+
+  it('a traceback takes the block\'s width and keeps Python\'s indentation, a line per line', async () => {
+    const p = page!
+    await p.goto(`${server!.origin}/${getenv.slide}`)
+    await waitForPython(p, 120_000)
+    const index = liveIndex(snippets, getenv)
+    await setCode(p, getenv.slide, index, `${getenv.code.trimEnd()}\n${RAISING}`)
+    const block = await clickRun(p, getenv.slide, index)
+    await block.finished(20_000)
+    const shape = await block.output.evaluate((out) => {
+      const pre = out.querySelector('.lo-traceback') as HTMLElement
+      return {
+        text: pre.textContent ?? '',
+        width: pre.offsetWidth,
+        outputWidth: (out as HTMLElement).offsetWidth,
+        rows: Math.round(pre.offsetHeight / Number.parseFloat(getComputedStyle(pre).lineHeight)),
+      }
+    })
+    const lines = shape.text.split('\n')
+    expect(lines[0]).toBe('Traceback (most recent call last):')
+    expect(lines.some(l => /^ {2}File "[^"]+", line \d+, in <module>$/.test(l)), shape.text).toBe(true)
+    expect(lines, shape.text).toContain(`    ${RAISING}`)
+    expect(lines.at(-1)).toBe('KeyError: \'WORKSHOP_MISSING\'')
+    expect(shape.width / shape.outputWidth).toBeGreaterThan(0.95)
+    expect(shape.rows, `${lines.length} lines drawn on ${shape.rows} rows:\n${shape.text}`).toBe(lines.length)
+  }, 180_000)
+})
