@@ -7,17 +7,17 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
   // no pictures from elsewhere: the deck works offline
   .disable('image')
 
+// Inline code may break after a `/` when a narrow column needs it (a path, as a URL would),
+// never inside a name: `os.path.join`, `"beach.jpg"` stay whole.
+markdown.renderer.rules.code_inline = (tokens, idx) =>
+  `<code>${markdown.utils.escapeHtml(tokens[idx].content).replace(/\//g, '/<wbr>')}</code>`
+
 // a README's link opens beside the deck, never in its place
 markdown.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   tokens[idx].attrSet('target', '_blank')
   tokens[idx].attrSet('rel', 'noopener')
   return self.renderToken(tokens, idx, options)
 }
-
-// Inline code may break after / . and , when a narrow column needs it, so
-// `os.path.join("a", "b")` wraps at its dots rather than in the middle of a word.
-markdown.renderer.rules.code_inline = (tokens, idx) =>
-  `<code>${markdown.utils.escapeHtml(tokens[idx].content).replace(/([/.,])/g, '$1<wbr>')}</code>`
 
 // A README's `#` and `##` are headings inside a small panel: drawn as h3 and h4.
 function smallHeading(tokens: { tag: string }[], idx: number, close: boolean): string {

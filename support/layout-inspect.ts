@@ -8,6 +8,13 @@ const MIN_GAP = 12
 /** Rounding slack, in px. */
 const SLACK = 1
 
+/**
+ * Where a slide's title (a `default` or `two-cols-header` layout's h1) is drawn, in the
+ * 980x552 canvas's px: the theme's text-4xl at the layout's padding (3.5rem, 2.5rem; the
+ * theme pulls the h1 0.05em to the left).
+ */
+const TITLE = { x: 54.2, y: 40, size: 36 }
+
 /** A slide with more click steps than this is stuck (a key that does not advance). */
 const MAX_CLICKS = 40
 
@@ -20,7 +27,7 @@ export async function slideProblems(p: Page, no: number, title: string): Promise
   const problems: string[] = []
   const label = `slide ${no} "${title}"`
   for (let click = 0; click <= MAX_CLICKS; click++) {
-    for (const problem of await p.evaluate(inspect, { no, minGap: MIN_GAP, slack: SLACK }))
+    for (const problem of await p.evaluate(inspect, { no, minGap: MIN_GAP, slack: SLACK, title: TITLE }))
       problems.push(`${label} click ${click}: ${problem}`)
     // next click step, as the speaker's ArrowRight (focus off any editor first)
     const before = p.url()
@@ -55,8 +62,8 @@ async function goTo(p: Page, no: number) {
 }
 
 /** The layout problems of slide `no` as it is shown now (runs in the page). */
-function inspect(args: { no: number, minGap: number, slack: number }): string[] {
-  const { no, minGap, slack } = args
+function inspect(args: { no: number, minGap: number, slack: number, title: typeof TITLE }): string[] {
+  const { no, minGap, slack, title } = args
   const problems: string[] = []
   const canvas = document.querySelector(`.slidev-page-${no}`)
   if (!canvas)
@@ -216,6 +223,52 @@ function inspect(args: { no: number, minGap: number, slack: number }): string[] 
         break
       }
     }
+  }
+  // 5. inline code (`os.sep` in text, a cheat sheet, a README panel): never cut inside a word
+  //    (a path may break after a slash), and on one line but in an exercise's narrow panels
+  for (const code of canvas.querySelectorAll('code')) {
+    if (code.closest('pre') || inScrollingEditor(code) || code.closest(MONACO) || !visible(code))
+      continue
+    // each character's box, in reading order
+    const chars: { ch: string, r: DOMRect }[] = []
+    const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      for (let i = 0; i < (t.textContent ?? '').length; i++) {
+        const range = document.createRange()
+        range.setStart(t, i)
+        range.setEnd(t, i + 1)
+        const r = range.getBoundingClientRect()
+        if (r.height > 0)
+          chars.push({ ch: t.textContent![i], r })
+      }
+    }
+    const breaks = chars.flatMap((c, i) => i > 0 && c.r.top > chars[i - 1].r.top + c.r.height / 2 ? [i] : [])
+    if (!breaks.length)
+      continue
+    const text = chars.map(c => c.ch).join('')
+    // a break is at a space, or after a path's slash
+    const cut = breaks.find(i => /[^\s/]/.test(chars[i - 1].ch) && /\S/.test(chars[i].ch))
+    if (cut !== undefined) {
+      problems.push(`inline code "${text.slice(0, 60)}" is cut inside a word: "${text.slice(Math.max(0, cut - 12), cut)}|${text.slice(cut, cut + 12)}"`)
+      continue
+    }
+    // an exercise's panels are narrow: their code may wrap, at a space
+    if (!code.closest('.exercise'))
+      problems.push(`inline code "${text.slice(0, 60)}" is broken across ${breaks.length + 1} lines`)
+  }
+
+  // 6. a title at the top of the slide is where every such title is, at one size, whatever the slide's zoom
+  const layout = canvas.querySelector('.slidev-layout')
+  const h1 = layout?.matches('.default, .two-cols-header') ? layout.querySelector('h1') : null
+  if (h1 && visible(h1)) {
+    // the canvas's own width is 980px divided by the slide's zoom: its parent's is 980px
+    const scale = box.width / ((canvas.parentElement as HTMLElement).offsetWidth || 1)
+    const r = h1.getBoundingClientRect()
+    const at = { x: (r.left - box.left) / scale, y: (r.top - box.top) / scale }
+    const size = Number.parseFloat(getComputedStyle(h1).fontSize) * (r.height / ((h1 as HTMLElement).offsetHeight || 1)) / scale
+    const want = title
+    if (Math.abs(at.x - want.x) > slack || Math.abs(at.y - want.y) > slack || Math.abs(size - want.size) > 0.5)
+      problems.push(`the title "${(h1.textContent ?? '').trim().slice(0, 40)}" is drawn at ${size.toFixed(1)}px, at x ${at.x.toFixed(1)} y ${at.y.toFixed(1)}; every title: ${want.size}px at x ${want.x} y ${want.y}`)
   }
   return problems
 }

@@ -15,6 +15,10 @@
 //    lines and boxes with a background) overlaps horizontally while they share a
 //    height; grid columns must also keep MIN_GAP px apart.
 // 4. Live code (`{monaco-run}`): a line of the editor wider than the editor.
+// 5. Inline code cut inside a word (`"beach.|jpg"`; a path may break after a slash), or
+//    broken across lines at all outside an exercise's narrow panels (a cheat sheet).
+// 6. A title (the h1 of a `default` or `two-cols-header` slide) drawn at another size or
+//    place than every other: a slide's `zoom:` shrinks its content, not its title.
 //
 // The one exception, by design: the exercise slides' editor (the learner's own
 // task.py in a textarea, CodeMirror or Monaco inside `.ex-editor` / `.ex-right`'s
