@@ -5,7 +5,7 @@
 // lets Tab move on (CodeMirror's tab-focus mode) until the learner types or clicks in it,
 // so a keyboard user passing through never indents the code. Long lines wrap, indented
 // one level deeper than their start. The caret starts at the function, and Reset or Undo
-// keep it in view.
+// keep it in view; the slide sizes the editor to show the function whole (functionHeight).
 //
 // The editor's element carries a small hook for tests and tools:
 //   element.__editor.text          the code
@@ -25,6 +25,10 @@ export interface CodeEditor {
   get: () => string
   /** replaces the code (no change event when it is the same) */
   set: (text: string) => void
+  /** the height (px) of the lines from the first one shown at the start (see `firstDefLine`) to the function's last line */
+  functionHeight: () => number
+  /** scrolls to the function and puts the caret there (after the editor changed size) */
+  showFunction: () => void
   destroy: () => void
 }
 
@@ -72,10 +76,18 @@ const hangingIndent = ViewPlugin.fromClass(class {
   }
 }, { decorations: plugin => plugin.decorations })
 
+const DEF = /^(?:async\s+)?def\s/
+
+/** The first `def` line (1-based). */
+function defLine(text: string): number | undefined {
+  const def = text.split('\n').findIndex(l => DEF.test(l))
+  return def < 0 ? undefined : def + 1
+}
+
 /** The line to show at the top when the editor opens: a little above the first `def`. */
 function firstDefLine(text: string): number | undefined {
   const lines = text.split('\n')
-  const def = lines.findIndex(l => /^(?:async\s+)?def\s/.test(l))
+  const def = lines.findIndex(l => DEF.test(l))
   if (def < 0)
     return undefined
   // the imports and blank lines right above it stay in view
@@ -83,6 +95,20 @@ function firstDefLine(text: string): number | undefined {
   while (top > 0 && (lines[top - 1].trim() === '' || /^(?:import|from)\s/.test(lines[top - 1])))
     top--
   return top + 1
+}
+
+/** The function's last line (1-based): the last indented line after the first `def`. */
+function lastFunctionLine(text: string): number | undefined {
+  const lines = text.split('\n')
+  const def = lines.findIndex(l => DEF.test(l))
+  if (def < 0)
+    return undefined
+  let end = def
+  for (let i = def + 1; i < lines.length && (!lines[i].trim() || /^\s/.test(lines[i])); i++) {
+    if (lines[i].trim())
+      end = i
+  }
+  return end + 1
 }
 
 /** Where the caret starts and what a whole-text change scrolls to: the first line of `firstDefLine`. */
@@ -165,9 +191,23 @@ export function createCodeEditor(parent: HTMLElement, options: {
     }),
   })
 
-  // open with the function in view, not the module's docstring
+  /** From `from` to the function's last line, in px. */
+  const heightFrom = (from: number) => {
+    const doc = view.state.doc
+    const last = lastFunctionLine(doc.toString())
+    return view.lineBlockAt(last === undefined ? doc.length : doc.line(last).to).bottom - view.lineBlockAt(from).top
+  }
+  const functionHeight = () => heightFrom(functionStart(view.state.doc))
+
+  // open with the function in view, not the module's docstring: from the imports above it,
+  // or from its def line when the whole function does not fit below them
   const showFunction = () => {
-    const pos = functionStart(view.state.doc)
+    const doc = view.state.doc
+    let pos = functionStart(doc)
+    const def = defLine(doc.toString())
+    const room = view.scrollDOM.clientHeight - view.documentPadding.top - view.documentPadding.bottom
+    if (def !== undefined && heightFrom(pos) > room + 1)
+      pos = doc.line(def).from
     view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 2 }) })
   }
   requestAnimationFrame(showFunction)
@@ -193,6 +233,8 @@ export function createCodeEditor(parent: HTMLElement, options: {
     view,
     get,
     set,
+    functionHeight,
+    showFunction,
     destroy: () => {
       view.destroy()
       delete (parent as { __editor?: EditorHook }).__editor

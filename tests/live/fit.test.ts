@@ -1,11 +1,12 @@
 // Live blocks that fit the slide, in Chromium: the editor is as tall as its code and
 // grows with it (its first line stays in view); a traceback takes the block's whole
-// width and keeps Python's lines and indentation.
+// width and keeps Python's lines and indentation. And each exercise slide's editor
+// shows its whole function, the `def` to the last line, without scrolling.
 import type { Browser, Page } from 'playwright-chromium'
 import type { LiveServer } from './serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt } from '../deck/site'
-import { launchBrowser, liveIndex, liveSnippets } from './helpers'
+import { exerciseSlides, launchBrowser, liveIndex, liveSnippets } from './helpers'
 import { clickRun, liveBlock, serveDist, setCode, waitForPython } from './serve'
 
 const snippets = await liveSnippets()
@@ -14,6 +15,7 @@ const lineCount = (code: string) => code.trimEnd().split('\n').length
 const shortest = snippets.filter(s => !s.bothHouses).sort((a, b) => lineCount(a.code) - lineCount(b.code))[0]
 /** A block whose comments sit far to the right: its traceback line is long. */
 const getenv = snippets.find(s => s.code.includes('os.getenv("WORKSHOP_COLOR", "blue"))'))!
+const exercises = await exerciseSlides()
 const RAISING = 'print(os.environ["WORKSHOP_MISSING"])          # [] on a missing name'
 
 let browser: Browser | undefined
@@ -94,4 +96,38 @@ describe('live blocks that fit', () => {
     expect(shape.width / shape.outputWidth).toBeGreaterThan(0.95)
     expect(shape.rows, `${lines.length} lines drawn on ${shape.rows} rows:\n${shape.text}`).toBe(lines.length)
   }, 180_000)
+
+  it('each exercise editor shows its function whole, from the def to its last line', async () => {
+    const p = page!
+    const cut: string[] = []
+    await p.goto(`${server!.origin}/${exercises[0].slide}`)
+    for (const ex of exercises) {
+      await p.evaluate((path) => {
+        history.pushState(null, '', path)
+        window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
+      }, `/${ex.slide}`)
+      const box = p.locator(`[data-slidev-no="${ex.slide}"] .ex-editor`)
+      await box.locator('.cm-line').first().waitFor({ timeout: 60_000 })
+      await p.waitForTimeout(400) // the editor scrolls to the function after a frame
+      const shown = await box.evaluate((e) => {
+        // the function: its def line to its last indented line
+        const text: string[] = (e as unknown as { __editor: { text: string } }).__editor.text.split('\n')
+        const def = text.findIndex(l => l.startsWith('def '))
+        let end = def
+        for (let i = def + 1; i < text.length && (!text[i].trim() || /^\s/.test(text[i])); i++) {
+          if (text[i].trim())
+            end = i
+        }
+        const frame = e.querySelector('.cm-scroller')!.getBoundingClientRect()
+        const inView = (line: string) => [...e.querySelectorAll('.cm-line')].some((l) => {
+          const r = l.getBoundingClientRect()
+          return l.textContent === line && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1
+        })
+        return { def: inView(text[def]), last: inView(text[end]), lastText: text[end].trim() }
+      })
+      if (!shown.def || !shown.last)
+        cut.push(`slide ${ex.slide} (${ex.id}): ${shown.def ? '' : 'the def line is out of view; '}${shown.last ? '' : `"${shown.lastText}" is out of view`}`)
+    }
+    expect(cut).toEqual([])
+  }, 300_000)
 })
