@@ -1,7 +1,8 @@
 // Live blocks that fit the slide, in Chromium: the editor is as tall as its code and
 // grows with it (its first line stays in view); a traceback takes the block's whole
-// width and keeps Python's lines and indentation. And each exercise slide's editor
-// shows its whole function, the `def` to the last line, without scrolling.
+// width and keeps Python's lines and indentation; a slide still fits once its blocks have
+// run. And each exercise slide's editor shows its whole function, the `def` to the last
+// line, without scrolling.
 import type { Browser, Page } from 'playwright-chromium'
 import type { LiveServer } from './serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +17,8 @@ const shortest = snippets.filter(s => !s.bothHouses).sort((a, b) => lineCount(a.
 /** A block whose comments sit far to the right: its traceback line is long. */
 const getenv = snippets.find(s => s.code.includes('os.getenv("WORKSHOP_COLOR", "blue"))'))!
 const exercises = await exerciseSlides()
+/** The slides with live blocks. */
+const liveSlides = [...new Set(snippets.map(s => s.slide))]
 const RAISING = 'print(os.environ["WORKSHOP_MISSING"])          # [] on a missing name'
 
 let browser: Browser | undefined
@@ -33,6 +36,15 @@ afterAll(async () => {
   await browser?.close().catch(() => {})
   await server?.close()
 })
+
+/** Slide `no`, reached by the router (the page and its Python stay). */
+async function goTo(p: Page, no: number) {
+  await p.evaluate((path) => {
+    history.pushState(null, '', path)
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
+  }, `/${no}`)
+  await p.locator(`.slidev-page-${no}`).first().waitFor({ state: 'visible', timeout: 60_000 })
+}
 
 /** The editor's height and line height (layout px), and whether its first line is at its top. */
 async function editorShape(p: Page, slide: number, index: number, firstLine: string) {
@@ -97,15 +109,46 @@ describe('live blocks that fit', () => {
     expect(shape.rows, `${lines.length} lines drawn on ${shape.rows} rows:\n${shape.text}`).toBe(lines.length)
   }, 180_000)
 
+  it('every live slide still fits once its blocks have run: output, folder and every click on the slide', async () => {
+    const p = page!
+    await p.goto(`${server!.origin}/${liveSlides[0]}`)
+    await waitForPython(p, 120_000)
+    const over: string[] = []
+    for (const no of liveSlides) {
+      await goTo(p, no)
+      const runs = p.locator(`[data-slidev-no="${no}"] button[title="Run code"]`)
+      await runs.first().waitFor({ timeout: 60_000 })
+      const count = await runs.count()
+      for (const run of await runs.all())
+        await run.click()
+      await p.waitForFunction(([n, c]) => {
+        const outputs = [...document.querySelectorAll(`[data-slidev-no="${n}"] .live-output`)]
+        return outputs.length >= c && outputs.every(o => o.getAttribute('data-phase') === 'finished')
+      }, [no, count], { timeout: 30_000 })
+      // the lowest text of the slide, clicks not yet shown included (they take their room already)
+      const below = await p.locator(`.slidev-page-${no}`).first().evaluate((slide) => {
+        let bottom = 0
+        const texts = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+        for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+          const range = document.createRange()
+          range.selectNodeContents(t)
+          for (const r of t.textContent!.trim() ? range.getClientRects() : [])
+            bottom = Math.max(bottom, r.bottom)
+        }
+        return Math.round(bottom - slide.getBoundingClientRect().bottom)
+      })
+      if (below > 1)
+        over.push(`slide ${no}: text ${below}px below the slide after Run`)
+    }
+    expect(over).toEqual([])
+  }, 300_000)
+
   it('each exercise editor shows its function whole, from the def to its last line', async () => {
     const p = page!
     const cut: string[] = []
     await p.goto(`${server!.origin}/${exercises[0].slide}`)
     for (const ex of exercises) {
-      await p.evaluate((path) => {
-        history.pushState(null, '', path)
-        window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
-      }, `/${ex.slide}`)
+      await goTo(p, ex.slide)
       const box = p.locator(`[data-slidev-no="${ex.slide}"] .ex-editor`)
       await box.locator('.cm-line').first().waitFor({ timeout: 60_000 })
       await p.waitForTimeout(400) // the editor scrolls to the function after a frame
