@@ -123,6 +123,14 @@ describe('npm run export', () => {
     expect(missing).toEqual([])
   })
 
+  it('leaves out the live blocks\' buttons, which do nothing on paper', () => {
+    const text = pagesText(path.join(out, 'os-workshop.pdf'))
+    const live = slides.filter(slide => slide.content.includes('{monaco-run}'))
+    expect(live.length).toBeGreaterThan(0)
+    const buttons = live.filter(slide => /Run code|run as on/.test(text[slide.no - 1] ?? '')).map(slide => `page ${slide.no} (${slide.title})`)
+    expect(buttons).toEqual([])
+  })
+
   it('has an outline of chapters, each with its slides under it', async () => {
     const outline = readOutline(await loadPdf('os-workshop.pdf'))
     const chapters = chapterStarts()
