@@ -270,5 +270,22 @@ function inspect(args: { no: number, minGap: number, slack: number, title: typeo
     if (Math.abs(at.x - want.x) > slack || Math.abs(at.y - want.y) > slack || Math.abs(size - want.size) > 0.5)
       problems.push(`the title "${(h1.textContent ?? '').trim().slice(0, 40)}" is drawn at ${size.toFixed(1)}px, at x ${at.x.toFixed(1)} y ${at.y.toFixed(1)}; every title: ${want.size}px at x ${want.x} y ${want.y}`)
   }
+
+  // 7. the two columns of a two-column slide start level; when they hold the same kinds of
+  //    blocks in the same order (code, output, list), side by side, each pair starts level
+  for (const left of canvas.querySelectorAll('.col-left')) {
+    const right = left.parentElement?.querySelector(':scope > .col-right')
+    if (!right)
+      continue
+    const blocks = (col: Element) => [...col.children].filter(visible)
+    const [a, b] = [blocks(left), blocks(right)]
+    const kind = (el: Element) => `${el.tagName}.${el.className}`
+    const pairs = a.length === b.length && a.every((el, i) => kind(el) === kind(b[i])) ? a.map((el, i) => [el, b[i]]) : [[left, right]]
+    for (const [l, r] of pairs) {
+      const [top1, top2] = [l, r].map(col => union(inkOf(col))?.top)
+      if (top1 !== undefined && top2 !== undefined && Math.abs(top1 - top2) > slack + 1)
+        problems.push(`the columns are not level: ${name(l)} starts at y ${px(top1 - box.top)}, ${name(r)} beside it at y ${px(top2 - box.top)}`)
+    }
+  }
   return problems
 }

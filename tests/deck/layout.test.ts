@@ -19,6 +19,8 @@
 //    broken across lines at all outside an exercise's narrow panels (a cheat sheet).
 // 6. A title (the h1 of a `default` or `two-cols-header` slide) drawn at another size or
 //    place than every other: a slide's `zoom:` shrinks its content, not its title.
+// 7. Two columns (`::left::` / `::right::`) that do not start level, or, holding the same
+//    blocks in the same order (code, output, list), whose pairs do not line up.
 //
 // The one exception, by design: the exercise slides' editor (the learner's own
 // task.py in a textarea, CodeMirror or Monaco inside `.ex-editor` / `.ex-right`'s
