@@ -99,16 +99,16 @@ function firstDefLine(text: string): number | undefined {
 
 /** The function's last line (1-based): the last indented line after the first `def`. */
 function lastFunctionLine(text: string): number | undefined {
-  const lines = text.split('\n')
-  const def = lines.findIndex(l => DEF.test(l))
-  if (def < 0)
+  const def = defLine(text)
+  if (def === undefined)
     return undefined
+  const lines = text.split('\n')
   let end = def
-  for (let i = def + 1; i < lines.length && (!lines[i].trim() || /^\s/.test(lines[i])); i++) {
+  for (let i = def; i < lines.length && (!lines[i].trim() || /^\s/.test(lines[i])); i++) {
     if (lines[i].trim())
-      end = i
+      end = i + 1
   }
-  return end + 1
+  return end
 }
 
 /** Where the caret starts and what a whole-text change scrolls to: the first line of `firstDefLine`. */
