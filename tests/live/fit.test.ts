@@ -4,11 +4,11 @@
 // run. And each exercise slide's editor shows its whole function, the `def` to the last
 // line, without scrolling.
 import type { Browser, Page } from 'playwright-chromium'
-import type { LiveServer } from './serve'
+import type { LiveServer } from '../../support/serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureBuilt } from '../deck/site'
-import { exerciseSlides, launchBrowser, liveIndex, liveSnippets } from './helpers'
-import { clickRun, liveBlock, serveDist, setCode, waitForPython } from './serve'
+import { exerciseSlides, launchBrowser, liveIndex, liveSnippets } from '../../support/live'
+import { clickRun, liveBlock, serveDist, setCode, waitForPython } from '../../support/serve'
+import { ensureBuilt } from '../../support/site'
 
 const snippets = await liveSnippets()
 const lineCount = (code: string) => code.trimEnd().split('\n').length
