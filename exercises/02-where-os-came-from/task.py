@@ -12,7 +12,7 @@ returns a dictionary:
                    (the list of folders Python searches for imports)
     "path_module"  the name of the module behind os.path (os.path.__name__)
 
-Check your work with:  npm run grade -- 13
+Check your work with:  npm run grade -- 02
 """
 import os
 

@@ -8,7 +8,7 @@ and steps back to where it started. It returns a dictionary:
 
 When peek returns, the current folder must be the same as before the call.
 
-Check your work with:  npm run grade -- 02
+Check your work with:  npm run grade -- 03
 """
 import os
 

@@ -14,7 +14,7 @@ For "docs/report.txt" and ".md" that gives:
     {"folder": "docs", "name": "report.txt",
      "renamed": "docs/report.md", "backup": "docs/backup/report.txt"}
 
-Check your work with:  npm run grade -- 10
+Check your work with:  npm run grade -- 04
 """
 import os
 

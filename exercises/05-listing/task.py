@@ -8,7 +8,7 @@ Write list_folder(path). It looks at the names directly inside `path`
     "hidden"   every name that starts with "." (file or folder);
                these do not appear in the other two lists
 
-Check your work with:  npm run grade -- 03
+Check your work with:  npm run grade -- 05
 """
 import os
 

@@ -7,7 +7,7 @@ missing parent folders. A folder that is already there is not an error.
 Return the list of names whose folder did NOT exist before, in the order
 they were given. A name given twice is reported only once.
 
-Check your work with:  npm run grade -- 04
+Check your work with:  npm run grade -- 06
 """
 import os
 

@@ -7,7 +7,7 @@ logs, subfolders and what is inside them.
 
 Return the sorted list of the deleted names: ["app.log", "server.log"].
 
-Check your work with:  npm run grade -- 14
+Check your work with:  npm run grade -- 13
 """
 import os
 import time

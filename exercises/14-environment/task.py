@@ -10,7 +10,7 @@ a dictionary:
 
 A port that is not a whole number ("eighty") raises ValueError: let it.
 
-Check your work with:  npm run grade -- 09
+Check your work with:  npm run grade -- 14
 """
 import os
 

@@ -10,7 +10,7 @@ subfolders, and other endings such as "report.txt.bak".
 Never overwrite: when "notes.md" already exists, do not rename
 "notes.txt". Return the sorted list of names you skipped for that reason.
 
-Check your work with:  npm run grade -- 05
+Check your work with:  npm run grade -- 07
 """
 import os
 

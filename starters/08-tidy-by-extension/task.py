@@ -11,7 +11,7 @@ Leave alone: folders (and what is in them) and hidden files.
 Return a dictionary: subfolder name -> sorted list of the file names
 moved into it. Nothing to move gives {}.
 
-Check your work with:  npm run grade -- 06
+Check your work with:  npm run grade -- 08
 """
 import os
 

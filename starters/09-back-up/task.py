@@ -8,7 +8,7 @@ never overwrite a file, never copy into an existing folder.
 
 Return the sorted list of the names you copied: ["photos", "plan.md"].
 
-Check your work with:  npm run grade -- 15
+Check your work with:  npm run grade -- 09
 """
 import os
 import shutil

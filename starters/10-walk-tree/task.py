@@ -11,7 +11,7 @@ hidden ones included, and return a dictionary:
 
 Folders are not counted.
 
-Check your work with:  npm run grade -- 07
+Check your work with:  npm run grade -- 10
 """
 import os
 

@@ -7,7 +7,7 @@ biggest one as a pair (name, size in bytes), for example ("b.bin", 3000).
 If two files share the biggest size, pick the name that comes first in
 sorted order. If there are no files at all, return None.
 
-Check your work with:  npm run grade -- 08
+Check your work with:  npm run grade -- 12
 """
 import os
 

@@ -10,7 +10,7 @@ return one word that says what happened:
 
 Whatever happens, no file may be lost or changed, and no error escapes.
 
-Check your work with:  npm run grade -- 12
+Check your work with:  npm run grade -- 15
 """
 import os
 
