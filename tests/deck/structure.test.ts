@@ -5,6 +5,7 @@ import type { DeckSlide } from '../../support/deck'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { fences } from '../../deck/markdown-blocks'
 import { loadDeck, ROOT } from '../../support/deck'
 import { chapters, clock, readmeSchedule } from './schedule'
 
@@ -69,9 +70,9 @@ describe('deck structure', () => {
   })
 
   it('shows each traceback whole, in one block with its error line', () => {
-    const blocks = slides.flatMap(s => [...s.content.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
-      .filter(m => m[1].includes('Traceback (most recent call last)'))
-      .map(m => ({ slide: `slide ${s.no} (${s.title})`, code: m[1] })))
+    const blocks = slides.flatMap(s => fences(s.content)
+      .filter(f => f.code.includes('Traceback (most recent call last)'))
+      .map(f => ({ slide: `slide ${s.no} (${s.title})`, code: f.code })))
     expect(blocks.length).toBeGreaterThan(0)
     const cut = blocks.filter(b => !/^\w+(?:Error|Exception): /m.test(b.code)).map(b => b.slide)
     expect(cut, 'a traceback block without its error line').toEqual([])
