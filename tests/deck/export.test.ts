@@ -2,7 +2,7 @@
 // slide (and per click step), text that search finds, an outline of chapters, links
 // that work, and the browser asked for nothing outside this machine while exporting.
 import type { DeckSlide } from '../../support/deck'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import { fences } from '../../deck/markdown-blocks'
 import { inspectPdf, readOutline } from '../../scripts/export.js'
 import { findChromium } from '../../scripts/find-chromium.js'
 import { loadDeck, ROOT } from '../../support/deck'
+import { pagesText } from '../../support/pdf-text'
 
 // DECK_EXPORT_CLICKS=0 leaves out the (slow) second PDF with one page per click
 const WITH_CLICKS = process.env.DECK_EXPORT_CLICKS !== '0'
@@ -23,11 +24,6 @@ let report: any
 
 async function pdfInfo(file: string): Promise<{ pages: number, blank: number[] }> {
   return inspectPdf(file)
-}
-
-/** The text of each page, as pdftotext reads it (in drawing order, so columns stay whole). */
-function pagesText(file: string): string[] {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f')
 }
 
 /** Text compared without white space, typographic quotes or Markdown's code marks. */
@@ -70,12 +66,6 @@ function links(pdf: PDFDocument): { page: number, uri: string }[] {
 
 beforeAll(async () => {
   findChromium() // a missing browser fails here, with the message saying how to get one
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-  }
-  catch {
-    throw new Error('the export test reads the PDF back with pdftotext: install poppler-utils (apt-get install poppler-utils)')
-  }
   const started = Date.now()
   const args = ['scripts/export.js', '--out-dir', out, '--report', path.join(out, 'report.json')]
   if (!WITH_CLICKS)
@@ -115,16 +105,16 @@ describe('npm run export', () => {
     expect(blank, 'pages without any text').toEqual([])
   })
 
-  it('has each slide\'s title and every line of its code as text on its page', () => {
-    const text = pagesText(path.join(out, 'os-workshop.pdf')).map(squash)
+  it('has each slide\'s title and every line of its code as text on its page', async () => {
+    const text = (await pagesText(path.join(out, 'os-workshop.pdf'))).map(squash)
     const missing = slides.flatMap(slide => [shownTitle(slide), ...codeLines(slide)]
       .filter(wanted => !text[slide.no - 1]?.includes(squash(wanted)))
       .map(wanted => `page ${slide.no} (${slide.title}): ${wanted.trim()}`))
     expect(missing).toEqual([])
   })
 
-  it('leaves out the live blocks\' buttons, which do nothing on paper', () => {
-    const text = pagesText(path.join(out, 'os-workshop.pdf'))
+  it('leaves out the live blocks\' buttons, which do nothing on paper', async () => {
+    const text = await pagesText(path.join(out, 'os-workshop.pdf'))
     const live = slides.filter(slide => slide.content.includes('{monaco-run}'))
     expect(live.length).toBeGreaterThan(0)
     const buttons = live.filter(slide => /Run code|run as on/.test(text[slide.no - 1] ?? '')).map(slide => `page ${slide.no} (${slide.title})`)
@@ -170,7 +160,7 @@ describe('npm run export', () => {
 
   it.runIf(WITH_CLICKS)('points each outline entry of the clicks PDF at the slide\'s first step', async () => {
     const file = path.join(out, 'os-workshop-clicks.pdf')
-    const text = pagesText(file).map(squash)
+    const text = (await pagesText(file)).map(squash)
     const entries = readOutline(await loadPdf('os-workshop-clicks.pdf')).flatMap(chapter => [chapter, ...chapter.children])
     expect(entries.length).toBe(slides.length)
     expect(entries[0].page).toBe(1)
