@@ -8,8 +8,12 @@ import { reactive, ref } from 'vue'
 import { TASK_FILES_EVENT, TASK_FILES_PATH } from '../core/task-files'
 import { findExercise, progressOf } from './exercises'
 
-/** Decided when the deck is built: only the dev server has the endpoint. */
-export const onDisk = import.meta.env.DEV
+/**
+ * Decided when the deck is built: only Slidev's own server (`npm run dev`, and the one
+ * `slidev export` starts) has the endpoint. Not import.meta.env.DEV, which is also true in a
+ * build made with NODE_ENV set to anything but production (a test runner's, for one).
+ */
+export const onDisk = __SLIDEV_HAS_SERVER__
 
 export interface TaskFileStatus {
   /** "exercises/06-build-folders/task.py" once the dev server answered */

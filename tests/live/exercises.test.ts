@@ -147,6 +147,19 @@ describe('an exercise slide, through its buttons', () => {
       expect(s.title, `slide ${s.slide}`).toMatch(new RegExp(`^${s.id.slice(0, 2)} · \\S`))
   })
 
+  it('keeps the learner\'s code in the browser: a built deck has no server to save task.py to', async () => {
+    ready()
+    const storage = page!.locator(`.slidev-page-${slide} .ex-storage`)
+    expect(await storage.getAttribute('data-storage')).toBe('browser')
+    expect((await storage.innerText()).trim()).toBe('Saved in this browser')
+    // built by a test runner (NODE_ENV=test) too: it never asks for the dev server's files
+    const asked: string[] = []
+    page!.on('request', request => void (request.url().includes('__os-workshop/tasks') && asked.push(request.url())))
+    await page!.reload()
+    await exerciseOn(page!, slide).editor.waitFor({ timeout: 60_000 })
+    expect(asked).toEqual([])
+  })
+
   it('shows the starter, and Check shows its failing cases, as the terminal does', async () => {
     ready()
     const ex = exerciseOn(page!, slide)
