@@ -151,8 +151,9 @@ describe('live blocks that fit', () => {
       await goTo(p, ex.slide)
       const box = p.locator(`[data-slidev-no="${ex.slide}"] .ex-editor`)
       await box.locator('.cm-line').first().waitFor({ timeout: 60_000 })
-      await p.waitForTimeout(400) // the editor scrolls to the function after a frame
-      const shown = await box.evaluate((e) => {
+      // the editor sizes itself and scrolls to the function once its fonts and layout settle:
+      // wait for that (up to 10 s on a busy machine), then judge what is in view
+      const look = () => box.evaluate((e) => {
         // the function: its def line to its last indented line
         const text: string[] = (e as unknown as { __editor: { text: string } }).__editor.text.split('\n')
         const def = text.findIndex(l => l.startsWith('def '))
@@ -168,6 +169,9 @@ describe('live blocks that fit', () => {
         })
         return { def: inView(text[def]), last: inView(text[end]), lastText: text[end].trim() }
       })
+      let shown = await look()
+      for (const started = Date.now(); (!shown.def || !shown.last) && Date.now() - started < 10_000; shown = await look())
+        await p.waitForTimeout(200)
       if (!shown.def || !shown.last)
         cut.push(`slide ${ex.slide} (${ex.id}): ${shown.def ? '' : 'the def line is out of view; '}${shown.last ? '' : `"${shown.lastText}" is out of view`}`)
     }
