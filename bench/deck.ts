@@ -107,6 +107,8 @@ export async function benchDeck(runs: number): Promise<Row[]> {
       const page = await context.newPage()
       await page.goto(`${server.origin}/${slide}`)
       await waitForPython(page, 120_000)
+      // Python is ready before the editor is (the page starts it first): wait for the Run button
+      await page.locator(`[data-slidev-no="${slide}"] button[title="Run code"]`).nth(index).waitFor({ timeout: 60_000 })
       // the first click also sets up the code runner: warm it once, then time
       await timedRun(page, slide, index)
       warm.push(await timedRun(page, slide, index))
