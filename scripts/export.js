@@ -329,18 +329,27 @@ async function main() {
       for (let attempt = 1; ; attempt++) {
         rmSync(output, { force: true })
         console.log(`\nexport: ${job.file} ...${attempt > 1 ? ` (attempt ${attempt})` : ''}`)
-        await run([
-          'export',
-          opts.entry,
-          '--output',
-          output,
-          '--with-toc',
-          '--executable-path',
-          executable,
-          '--timeout',
-          String(opts.timeout),
-          ...job.extra,
-        ], opts.maxMinutes * 60_000)
+        try {
+          await run([
+            'export',
+            opts.entry,
+            '--output',
+            output,
+            '--with-toc',
+            '--executable-path',
+            executable,
+            '--timeout',
+            String(opts.timeout),
+            ...job.extra,
+          ], opts.maxMinutes * 60_000)
+        }
+        catch (error) {
+          // the same cold-server reload can make Slidev's own outline miss a page and fail
+          if (attempt >= 2)
+            throw error
+          console.warn(`export: ${job.file}: ${error.message}; trying again`)
+          continue
+        }
         if (!existsSync(output))
           throw new Error(`slidev export reported success but ${output} is missing`)
         const { pages, blank } = await inspectPdf(output)
