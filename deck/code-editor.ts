@@ -86,12 +86,12 @@ function defLine(text: string): number | undefined {
 
 /** The line to show at the top when the editor opens: a little above the first `def`. */
 function firstDefLine(text: string): number | undefined {
-  const lines = text.split('\n')
-  const def = lines.findIndex(l => DEF.test(l))
-  if (def < 0)
+  const def = defLine(text)
+  if (def === undefined)
     return undefined
   // the imports and blank lines right above it stay in view
-  let top = def
+  const lines = text.split('\n')
+  let top = def - 1
   while (top > 0 && (lines[top - 1].trim() === '' || /^(?:import|from)\s/.test(lines[top - 1])))
     top--
   return top + 1
