@@ -13,6 +13,8 @@ const serial = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 600_0
 const browser = { globalSetup: ['./tests/chromium-setup.ts'] }
 
 export default defineConfig({
+  // what the deck's build defines (vite.config.ts, Slidev), for deck modules a unit test imports
+  define: { __CLASS_BUILD__: 'false', __SLIDEV_HAS_SERVER__: 'false', __DECK_VERSION__: '"test"' },
   test: {
     environment: 'node',
     teardownTimeout: 60_000,

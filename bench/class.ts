@@ -42,9 +42,9 @@ function seeded(seed: number) {
   }
 }
 
-interface Exercise { id: string, call: string, solution: string, starter: string }
+interface BenchExercise { id: string, call: string, solution: string, starter: string }
 
-function exercises(): Exercise[] {
+function exercises(): BenchExercise[] {
   return readdirSync(join(PROJECT, 'exercises')).filter(n => /^\d\d-/.test(n)).map(id => ({
     id,
     call: (JSON.parse(readFileSync(join(PROJECT, 'exercises', id, 'spec.json'), 'utf8')) as { call: string }).call,
@@ -54,7 +54,7 @@ function exercises(): Exercise[] {
 }
 
 /** One learner's task.py for one exercise: 45% solved, 20% untouched, 25% one mistake, 10% hostile. */
-function pick(exercise: Exercise, random: () => number): string {
+function pick(exercise: BenchExercise, random: () => number): string {
   const roll = random()
   const one = <T>(list: T[]) => list[Math.floor(random() * list.length)]
   if (roll < 0.45)

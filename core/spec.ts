@@ -101,25 +101,6 @@ export function validateSpec(raw: unknown, where: string): Spec {
   return spec as unknown as Spec
 }
 
-/**
- * A spec, or what is wrong with it and a stand-in without cases (the deck's exercise slides):
- * a broken spec blocks only its own exercise, as in the terminal.
- */
-export function specOrStandIn(raw: unknown, where: string): { spec: Spec, broken?: string } {
-  try {
-    return { spec: validateSpec(raw, where) }
-  }
-  catch (error) {
-    if (!(error instanceof SpecError))
-      throw error
-    const title = isObject(raw) && typeof raw.title === 'string' && raw.title ? raw.title : '(its spec.json is broken)'
-    return {
-      spec: { title, call: 'main', hints: [], cases: [] },
-      broken: `${error.message}. This exercise cannot be checked until its spec.json is fixed; the others can.`,
-    }
-  }
-}
-
 function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
   if (!isObject(raw))
     fail(`${label} must be an object`)

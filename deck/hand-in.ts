@@ -4,7 +4,8 @@
 
 import type { HandIn } from '../core/hand-in'
 import { HAND_IN_FORMAT, HAND_IN_VERSION, validateHandIn } from '../core/hand-in'
-import { exercises, progress } from './exercises'
+import { exercises } from './exercise-files'
+import { progressOf } from './progress'
 
 const NAME_KEY = 'os-workshop:learner'
 
@@ -12,17 +13,14 @@ const NAME_KEY = 'os-workshop:learner'
 export const DECK_VERSION = `os-workshop ${__DECK_VERSION__}${__CLASS_BUILD__ ? ' (class build)' : ''}`
 
 export function makeHandIn(learner: string, now = new Date()): HandIn {
-  const worked = exercises.filter(e => progress[e.id]?.code !== undefined && progress[e.id]?.code !== e.starter)
+  const worked = exercises.map(e => ({ e, p: progressOf(e.id) })).filter(({ e, p }) => p.code !== undefined && p.code !== e.starter)
   return validateHandIn({
     format: HAND_IN_FORMAT,
     version: HAND_IN_VERSION,
     learner,
     made: now.toISOString(),
     deck: DECK_VERSION,
-    exercises: Object.fromEntries(worked.map((e) => {
-      const checked = progress[e.id]?.checked
-      return [e.id, { code: progress[e.id].code!, ...(checked ? { changed: new Date(checked.at).toISOString() } : {}) }]
-    })),
+    exercises: Object.fromEntries(worked.map(({ e, p }) => [e.id, { code: p.code!, ...(p.checked ? { changed: new Date(p.checked.at).toISOString() } : {}) }])),
   })
 }
 

@@ -1,28 +1,21 @@
 // Which house the deck's Python runs as: Linux/macOS or Windows (the harness imitates
 // Windows) for the live blocks, and both or either for an exercise's Check.
 import type { Profile } from '../core/protocol'
-import { ref, watch } from 'vue'
+import { useStorage } from '@vueuse/core'
 import { PROFILES } from '../core/protocol'
 
 export type HouseChoice = Profile | 'both'
 
 export const HOUSE_LABELS: Record<HouseChoice, string> = { both: 'both', linux: 'Linux/macOS', windows: 'Windows' }
 
-/** A choice kept in the browser under `key`, like progress. */
+/** A choice kept in the browser under `key`, like progress, and followed across its windows. */
 function remembered<T extends string>(key: string, allowed: readonly T[], fallback: T) {
-  let saved: string | null | undefined
-  try {
-    saved = globalThis.localStorage?.getItem(key)
-  }
-  catch {} // private mode: the choice lasts as long as the page
-  const choice = ref<T>(allowed.includes(saved as T) ? saved as T : fallback)
-  watch(choice, (value) => {
-    try {
-      globalThis.localStorage?.setItem(key, value)
-    }
-    catch {}
+  return useStorage<T>(key, fallback, undefined, {
+    serializer: { read: saved => (allowed.includes(saved as T) ? saved as T : fallback), write: choice => choice },
+    writeDefaults: false,
+    // private mode: the choice lasts as long as the page
+    onError: () => {},
   })
-  return choice
 }
 
 /** The house the live blocks run as. */

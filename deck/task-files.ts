@@ -4,9 +4,11 @@
 // server and keeps everything in the browser (deck/exercises.ts).
 
 import type { ResetAnswer, SaveAnswer, SaveRequest, TaskState, VerdictRequest } from '../core/task-files'
+import type { TaskFile } from './use-exercise'
 import { reactive, ref } from 'vue'
 import { TASK_FILES_EVENT, TASK_FILES_PATH } from '../core/task-files'
-import { findExercise, progressOf } from './exercises'
+import { findExercise } from './exercise-files'
+import { progressOf } from './progress'
 
 /**
  * Decided when the deck is built: only Slidev's own server (`npm run dev`, and the one
@@ -80,14 +82,14 @@ if (onDisk && import.meta.hot)
   import.meta.hot.on(TASK_FILES_EVENT, (states: TaskState[]) => states.forEach(take))
 
 /** Saves the learner's code shortly after they stop typing. */
-export function saveTask(id: string, text: string) {
+function saveTask(id: string, text: string) {
   unsent.set(id, text)
   clearTimeout(timers.get(id))
   timers.set(id, setTimeout(() => void flushTask(id), SAVE_DELAY_MS))
 }
 
 /** Sends what is typed now (Check, Reset and leaving the slide wait for it). */
-export function flushTask(id: string): Promise<void> {
+function flushTask(id: string): Promise<void> {
   clearTimeout(timers.get(id))
   timers.delete(id)
   const next = (sending.get(id) ?? Promise.resolve()).then(() => send(id))
@@ -131,7 +133,7 @@ async function send(id: string) {
 }
 
 /** Puts the starter back as `npm run reset` does (the file is kept as a backup first). */
-export async function resetTask(id: string) {
+async function resetTask(id: string) {
   await flushTask(id)
   const answer = await ask<ResetAnswer>(`/${id}/reset`, 'POST', {})
   take(answer.state)
@@ -139,11 +141,28 @@ export async function resetTask(id: string) {
 }
 
 /** One more hint, counted where `npm run hint` counts. */
-export async function hintTask(id: string) {
+async function hintTask(id: string) {
   take(await ask<TaskState>(`/${id}/hint`, 'POST', {}))
 }
 
 /** A Check's outcome, remembered where `npm run grade` remembers its verdicts. */
-export async function recordTaskVerdict(id: string, source: string, passed: boolean) {
+async function recordTaskVerdict(id: string, source: string, passed: boolean) {
   take(await ask<TaskState>(`/${id}/verdict`, 'POST', { source, passed } satisfies VerdictRequest))
+}
+
+/** The exercise's task.py as its slide uses it; undefined where there is none to use (the built deck). */
+export function taskFile(id: string): TaskFile | undefined {
+  if (!onDisk || unreachable.value)
+    return undefined
+  return {
+    path: statusOf(id).path ?? `exercises/${id}/task.py`,
+    save: text => saveTask(id, text),
+    flush: () => flushTask(id),
+    hint: () => hintTask(id),
+    reset: () => resetTask(id),
+    recordVerdict: (source, passed) => recordTaskVerdict(id, source, passed),
+    tell: (problem) => {
+      statusOf(id).notice = problem
+    },
+  }
 }

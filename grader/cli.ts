@@ -2,13 +2,14 @@
 
 import type { ExerciseVerdict } from '../core/grade'
 import type { Profile, Runtime, RuntimeName } from '../core/protocol'
-import type { Exercise } from './exercises'
+import type { ExerciseOnDisk } from './exercises'
 import type { Session } from './session'
 import { parseArgs } from 'node:util'
+import { titleOf } from '../core/exercise'
 import { PROFILES, RUNTIMES } from '../core/protocol'
 import { buildReport, exerciseResult } from '../core/report'
 import { SpecError } from '../core/spec'
-import { loadExercises, selectExercises, titleOf, UsageError } from './exercises'
+import { loadExercises, selectExercises, UsageError } from './exercises'
 import { recordVerdict, resetExercise, showHint } from './learner-state'
 import { EXERCISES_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths'
 import { heading, learnerView, prose } from './render'
@@ -124,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.isolated && values.runtime !== 'pyodide')
     throw new UsageError('--isolated grades with Pyodide in a browser page; it cannot be combined with --runtime cpython')
   // the learner's own task.py files: their verdicts are the progress the deck shows under `npm run dev`
-  const remember = taskRoot === 'exercises' ? (e: Exercise, source: string, v: ExerciseVerdict) => recordVerdict(e, source, v.status === 'pass') : undefined
+  const remember = taskRoot === 'exercises' ? (e: ExerciseOnDisk, source: string, v: ExerciseVerdict) => recordVerdict(e, source, v.status === 'pass') : undefined
   const session = createSession(await createRuntime(values.runtime as RuntimeName, { watching: values.watch, isolated: values.isolated }), profiles, remember)
   const what = values.solutions ? 'the reference solutions' : values.starters ? 'the starters' : 'your exercises'
   const course = all.map(e => ({ id: e.id, title: titleOf(e) }))
@@ -147,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
   return watchUntilStopped(session, exercises, show, values.json)
 }
 
-function watchUntilStopped(session: Session, exercises: Exercise[], show: (saved?: string) => Promise<boolean>, json: boolean): Promise<number> {
+function watchUntilStopped(session: Session, exercises: ExerciseOnDisk[], show: (saved?: string) => Promise<boolean>, json: boolean): Promise<number> {
   let grading = Promise.resolve(true)
   const stop = watchTasks(exercises, (exercise) => {
     grading = grading.then(() => {

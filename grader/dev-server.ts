@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { ResetAnswer, SaveAnswer, SaveRequest, TaskState } from '../core/task-files.ts'
-import type { Exercise } from './exercises.ts'
+import type { ExerciseOnDisk } from './exercises.ts'
 import { existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { TASK_FILES_EVENT, TASK_FILES_PATH } from '../core/task-files.ts'
@@ -27,11 +27,11 @@ class Refused extends Error {
   }
 }
 
-function readTask(exercise: Exercise): string | null {
+function readTask(exercise: ExerciseOnDisk): string | null {
   return existsSync(exercise.taskPath) ? readFileSync(exercise.taskPath, 'utf8') : null
 }
 
-export function stateOf(exercise: Exercise): TaskState {
+export function stateOf(exercise: ExerciseOnDisk): TaskState {
   const text = readTask(exercise)
   return {
     id: exercise.id,
@@ -48,7 +48,7 @@ export function stateOf(exercise: Exercise): TaskState {
  * learner saved in their own editor): then the file wins, and the deck's text is kept
  * in a backup beside it, as `npm run reset` keeps one.
  */
-export function saveTask(exercise: Exercise, { text, base }: SaveRequest): SaveAnswer {
+export function saveTask(exercise: ExerciseOnDisk, { text, base }: SaveRequest): SaveAnswer {
   const now = readTask(exercise)
   if (now !== text && (now === null ? null : sourceHash(now)) !== base) {
     const backup = backupPath(exercise)
@@ -77,7 +77,7 @@ export function taskFilesPlugin(): Plugin {
         })
       })
       // the learner saved in their own editor, or ran `npm run hint` / `npm run grade`
-      const push = (changed: Exercise[]) => server.ws.send(TASK_FILES_EVENT, changed.map(stateOf))
+      const push = (changed: ExerciseOnDisk[]) => server.ws.send(TASK_FILES_EVENT, changed.map(stateOf))
       const stopTasks = watchTasks(exercises, exercise => push([exercise]))
       mkdirSync(STATE_DIR, { recursive: true })
       const memory = watch(STATE_DIR, (_, name) => {
@@ -93,7 +93,7 @@ export function taskFilesPlugin(): Plugin {
 }
 
 /** GET ''  all states · GET /<id> · PUT /<id> save · POST /<id>/reset | /hint | /verdict */
-async function answer(req: IncomingMessage, res: ServerResponse, rest: string, exercises: Exercise[]) {
+async function answer(req: IncomingMessage, res: ServerResponse, rest: string, exercises: ExerciseOnDisk[]) {
   if (rest === '' || rest === '/') {
     if (req.method !== 'GET')
       throw new Refused(405, 'only GET reads every exercise')

@@ -1,17 +1,12 @@
 // Finding exercises on disk and choosing the ones a learner asked for.
 
-import type { Spec } from '../core/spec'
+import type { Exercise } from '../core/exercise.ts'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SpecError, validateSpec } from '../core/spec.ts'
+import { EXERCISE_ID, exerciseFrom } from '../core/exercise.ts'
 
-export interface Exercise {
-  /** The folder name, e.g. "06-build-folders". */
-  id: string
-  /** "04" */
-  number: string
-  /** The spec, or why it could not be read: a broken spec blocks only its own exercise. */
-  spec: Spec | SpecError
+/** An exercise of the course on disk: where its folder and the task.py to grade are. */
+export interface ExerciseOnDisk extends Exercise {
   /** The task.py that gets graded (in exercises/, starters/ or solutions/). */
   taskPath: string
   /** The exercise's own folder in exercises/. */
@@ -21,49 +16,20 @@ export interface Exercise {
 /** A mistake in what the learner typed (an unknown exercise, option or command). */
 export class UsageError extends Error {}
 
-const EXERCISE_DIR = /^\d\d-[a-z0-9-]+$/
-
 /** All exercises in order; `taskRoot` is exercises/, starters/ or solutions/. */
-export function loadExercises(exercisesDir: string, taskRoot: string = exercisesDir): Exercise[] {
+export function loadExercises(exercisesDir: string, taskRoot: string = exercisesDir): ExerciseOnDisk[] {
   if (!existsSync(exercisesDir))
     throw new UsageError(`no exercises folder at ${exercisesDir}`)
-  return readdirSync(exercisesDir).filter(name => EXERCISE_DIR.test(name)).sort().map((id) => {
+  return readdirSync(exercisesDir).filter(name => EXERCISE_ID.test(name)).sort().map((id) => {
     const dir = join(exercisesDir, id)
-    return { id, number: id.slice(0, 2), spec: readSpec(join(dir, 'spec.json'), `exercises/${id}/spec.json`), dir, taskPath: join(taskRoot, id, 'task.py') }
+    const specPath = join(dir, 'spec.json')
+    const specText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined
+    return { ...exerciseFrom(id, specText), dir, taskPath: join(taskRoot, id, 'task.py') }
   })
 }
 
-function readSpec(path: string, shown: string): Spec | SpecError {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
-  }
-  catch (error) {
-    return new SpecError(`${shown} ${existsSync(path) ? `is not valid JSON (${(error as Error).message})` : 'is missing'}`)
-  }
-  try {
-    return validateSpec(raw, shown)
-  }
-  catch (error) {
-    if (error instanceof SpecError)
-      return error
-    throw error
-  }
-}
-
-/** The spec, or a clear error naming the broken file. */
-export function specOf(exercise: Exercise): Spec {
-  if (exercise.spec instanceof SpecError)
-    throw exercise.spec
-  return exercise.spec
-}
-
-export function titleOf(exercise: Exercise): string {
-  return exercise.spec instanceof SpecError ? '(its spec.json is broken)' : exercise.spec.title
-}
-
 /** Picks exercises by number ("4", "04") or slug ("build-folders", "06-build-folders"). */
-export function selectExercises(all: Exercise[], wanted: string[]): Exercise[] {
+export function selectExercises(all: ExerciseOnDisk[], wanted: string[]): ExerciseOnDisk[] {
   if (!wanted.length)
     return all
   return wanted.map((word) => {

@@ -1,11 +1,12 @@
 // What the terminal remembers for the learner (hints shown, the last verdict of each
 // task.py), and putting a starter back without losing the learner's work.
 
-import type { Exercise } from './exercises'
+import type { ExerciseOnDisk } from './exercises'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { specOf, UsageError } from './exercises.ts'
+import { specOf } from '../core/exercise.ts'
+import { UsageError } from './exercises.ts'
 import { PROJECT_DIR, STARTERS_DIR, STATE_DIR } from './paths.ts'
 
 function readJson<T>(file: string): Record<string, T> {
@@ -24,15 +25,15 @@ function writeJson(stateDir: string, name: string, key: string, value: unknown) 
 }
 
 /** How many hints of this exercise were shown so far (in the terminal or the deck). */
-export function hintsShown(exercise: Exercise, stateDir = STATE_DIR): number {
+export function hintsShown(exercise: ExerciseOnDisk, stateDir = STATE_DIR): number {
   return readJson<number>(join(stateDir, 'hints.json'))[exercise.id] ?? 0
 }
 
 /** The next hint (all shown so far, newest last); remembers how many were shown. */
-export function showHint(exercise: Exercise, stateDir = STATE_DIR): string {
+export function showHint(exercise: ExerciseOnDisk, stateDir = STATE_DIR): string {
   const { hints, title } = specOf(exercise)
   if (!hints.length)
-    return `Exercise ${exercise.number} has no hints. Read its README.md again, slowly.`
+    return `ExerciseOnDisk ${exercise.number} has no hints. Read its README.md again, slowly.`
   const count = Math.min(hintsShown(exercise, stateDir) + 1, hints.length)
   writeJson(stateDir, 'hints.json', exercise.id, count)
   const lines = hints.slice(0, count).map((hint, i) => `Hint ${i + 1} of ${hints.length}: ${hint}`)
@@ -48,18 +49,18 @@ export function sourceHash(source: string): string {
 }
 
 /** Remembers whether this source passed every case (`npm run grade` and the deck's Check under dev). */
-export function recordVerdict(exercise: Exercise, source: string, passed: boolean, stateDir = STATE_DIR) {
+export function recordVerdict(exercise: ExerciseOnDisk, source: string, passed: boolean, stateDir = STATE_DIR) {
   writeJson(stateDir, 'verdicts.json', exercise.id, { source: sourceHash(source), passed })
 }
 
 /** The last verdict for exactly this source passed; an edit since then is not known to pass. */
-export function passedAsIs(exercise: Exercise, source: string, stateDir = STATE_DIR): boolean {
+export function passedAsIs(exercise: ExerciseOnDisk, source: string, stateDir = STATE_DIR): boolean {
   const last = readJson<{ source: string, passed: boolean }>(join(stateDir, 'verdicts.json'))[exercise.id]
   return !!last && last.passed && last.source === sourceHash(source)
 }
 
 /** A new task.backup-<time>.py beside the task: backups never overwrite one another. */
-export function backupPath(exercise: Exercise): string {
+export function backupPath(exercise: ExerciseOnDisk): string {
   const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 19)
   let path = join(exercise.dir, `task.backup-${stamp}.py`)
   for (let n = 2; existsSync(path); n++)
@@ -68,7 +69,7 @@ export function backupPath(exercise: Exercise): string {
 }
 
 /** Puts the pristine starter back (from starters/); the learner's file is kept as a dated backup. */
-export function resetExercise(exercise: Exercise, { startersDir = STARTERS_DIR, projectDir = PROJECT_DIR } = {}): string {
+export function resetExercise(exercise: ExerciseOnDisk, { startersDir = STARTERS_DIR, projectDir = PROJECT_DIR } = {}): string {
   const task = join(exercise.dir, 'task.py')
   const shown = relative(projectDir, task)
   const pristine = join(startersDir, exercise.id, 'task.py')

@@ -4,25 +4,25 @@
 import type { ExerciseVerdict } from '../core/grade'
 import type { Profile, Runtime } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
-import type { Exercise } from './exercises'
+import type { ExerciseOnDisk } from './exercises'
 import { existsSync, readFileSync } from 'node:fs'
+import { brokenSpecProblem, titleOf } from '../core/exercise'
 import { gradeExercise } from '../core/grade'
 import { SpecError } from '../core/spec'
-import { titleOf } from './exercises'
 
 /**
  * `profiles`: the houses to grade as (the runtime runs those it can imitate);
  * `remember`: called with each freshly graded source and its verdict.
  */
-export function createSession(runtime: Runtime, profiles?: readonly Profile[], remember?: (exercise: Exercise, source: string, verdict: ExerciseVerdict) => void) {
+export function createSession(runtime: Runtime, profiles?: readonly Profile[], remember?: (exercise: ExerciseOnDisk, source: string, verdict: ExerciseVerdict) => void) {
   /** each exercise's last graded source and its verdict */
   const known = new Map<string, { source: string, verdict: ExerciseVerdict }>()
 
-  async function gradeOne(exercise: Exercise): Promise<ExerciseRun> {
+  async function gradeOne(exercise: ExerciseOnDisk): Promise<ExerciseRun> {
     const run = (verdict: ExerciseVerdict): ExerciseRun => ({ id: exercise.id, title: titleOf(exercise), verdict })
     const { spec, taskPath, number } = exercise
     if (spec instanceof SpecError)
-      return { ...run({ status: 'error', problem: `${spec.message}\nThis exercise cannot be graded until its spec.json is fixed; the others can.`, cases: [] }), blocked: true }
+      return { ...run({ status: 'error', problem: brokenSpecProblem(spec, 'graded'), cases: [] }), blocked: true }
     if (!existsSync(taskPath))
       return { ...run({ status: 'error', problem: `${taskPath} is missing. Run \`npm run reset -- ${number}\` to get the starter back.`, cases: [] }), blocked: true }
     const source = readFileSync(taskPath, 'utf8')
@@ -38,7 +38,7 @@ export function createSession(runtime: Runtime, profiles?: readonly Profile[], r
   return {
     runtime,
     /** Every exercise at once: the runtime decides how many cases run side by side. */
-    grade: (exercises: Exercise[]) => Promise.all(exercises.map(gradeOne)),
+    grade: (exercises: ExerciseOnDisk[]) => Promise.all(exercises.map(gradeOne)),
   }
 }
 

@@ -1,7 +1,7 @@
 // Watch mode: grade again the moment a task.py is saved, on the same warm runtime.
 
 import type { FSWatcher } from 'node:fs'
-import type { Exercise } from './exercises'
+import type { ExerciseOnDisk } from './exercises'
 import { watch } from 'node:fs'
 import { basename, dirname } from 'node:path'
 
@@ -9,7 +9,7 @@ import { basename, dirname } from 'node:path'
 const SETTLE_MS = 15
 
 /** Calls `onSave` with the exercise whose task.py changed; returns a function that stops watching. */
-export function watchTasks(exercises: Exercise[], onSave: (exercise: Exercise) => void): () => void {
+export function watchTasks(exercises: ExerciseOnDisk[], onSave: (exercise: ExerciseOnDisk) => void): () => void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   // watch each folder, not the file: many editors save by replacing the file
   const watchers: FSWatcher[] = exercises.map(exercise => watch(dirname(exercise.taskPath), (_, name) => {

@@ -10,13 +10,13 @@ import type { ExpressionValues } from '../../core/grade'
 import type { Runtime } from '../../core/protocol'
 import type { ExerciseResult } from '../../core/report'
 import type { Spec } from '../../core/spec'
-import type { Exercise } from '../exercises'
+import type { ExerciseOnDisk } from '../exercises'
 import type { LearnerEntry } from './entries'
 import { createHash } from 'node:crypto'
+import { casesOf, titleOf } from '../../core/exercise'
 import { gradeExercise } from '../../core/grade'
 import { exerciseResult } from '../../core/report'
 import { SpecError } from '../../core/spec'
-import { titleOf } from '../exercises'
 import { createBrowserRuntime, startSharedIsolationServer } from '../runtimes/browser'
 
 export interface LearnerResult {
@@ -29,8 +29,8 @@ export interface LearnerResult {
 }
 
 /** An exercise that was not graded: every case says why. */
-function notGraded(exercise: Exercise, message: string): ExerciseResult {
-  const cases = exercise.spec instanceof SpecError ? [] : exercise.spec.cases
+function notGraded(exercise: ExerciseOnDisk, message: string): ExerciseResult {
+  const cases = casesOf(exercise)
   return {
     id: exercise.id,
     title: titleOf(exercise),
@@ -55,8 +55,8 @@ export function newSharedWork(): SharedWork {
 }
 
 /** One learner's exercises, on a runtime of the isolated mode no other learner uses meanwhile. */
-export async function gradeLearner(learner: LearnerEntry, exercises: Exercise[], runtime: Runtime, shared = newSharedWork()): Promise<LearnerResult> {
-  const gradeOnce = (exercise: Exercise & { spec: Spec }, source: string): Promise<ExerciseResult> => {
+export async function gradeLearner(learner: LearnerEntry, exercises: ExerciseOnDisk[], runtime: Runtime, shared = newSharedWork()): Promise<LearnerResult> {
+  const gradeOnce = (exercise: ExerciseOnDisk & { spec: Spec }, source: string): Promise<ExerciseResult> => {
     const key = `${exercise.id}:${createHash('sha256').update(source).digest('hex')}`
     let result = shared.verdicts.get(key)
     if (!result) {
@@ -90,7 +90,7 @@ export interface ClassProgress { done: number, total: number, secondsLeft?: numb
 /** Every learner, `jobs` at a time; `known` results are kept for learners whose files did not change. */
 export async function gradeClass(
   learners: LearnerEntry[],
-  exercises: Exercise[],
+  exercises: ExerciseOnDisk[],
   options: { browser: Browser, jobs: number, known: Map<string, LearnerResult>, onProgress?: (progress: ClassProgress) => void },
 ): Promise<{ results: LearnerResult[], reused: number }> {
   const { browser, jobs, known, onProgress } = options

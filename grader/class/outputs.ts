@@ -3,9 +3,9 @@
 // Pure functions of the results, so the same class always gives the same files.
 
 import type { ExerciseResult } from '../../core/report'
-import type { Exercise } from '../exercises'
+import type { ExerciseOnDisk } from '../exercises'
 import type { LearnerResult } from './grade-class'
-import { titleOf } from '../exercises'
+import { titleOf } from '../../core/exercise'
 
 export const passedCases = (e: ExerciseResult) => e.tests.filter(t => t.status === 'pass').length
 
@@ -16,7 +16,7 @@ function cell(value: string): string {
 }
 
 /** One row per learner: passed/total cases per exercise, then the exercises done and all cases. */
-export function gradesCsv(results: LearnerResult[], exercises: Exercise[]): string {
+export function gradesCsv(results: LearnerResult[], exercises: ExerciseOnDisk[]): string {
   const header = ['learner', ...exercises.map(e => e.id), 'exercises passed', 'cases passed']
   const rows = results.map((learner) => {
     const cells = learner.exercises.map(e => `${passedCases(e)}/${e.tests.length}`)
@@ -83,7 +83,7 @@ export function hardestCases(results: LearnerResult[], count = 10) {
 }
 
 /** The pass rate per exercise as horizontal bars, in SVG (drawn without any script). */
-function passRateChart(results: LearnerResult[], exercises: Exercise[]): string {
+function passRateChart(results: LearnerResult[], exercises: ExerciseOnDisk[]): string {
   const rowHeight = 22
   const barWidth = 360
   const label = 200
@@ -100,7 +100,7 @@ function passRateChart(results: LearnerResult[], exercises: Exercise[]): string 
   return `<svg role="img" aria-label="Pass rate per exercise" viewBox="0 0 ${label + barWidth + 140} ${height}" width="${label + barWidth + 140}" height="${height}" font-size="13">${bars.join('')}</svg>`
 }
 
-export function reportHtml(results: LearnerResult[], exercises: Exercise[], skipped: { from: string, why: string }[], title: string): string {
+export function reportHtml(results: LearnerResult[], exercises: ExerciseOnDisk[], skipped: { from: string, why: string }[], title: string): string {
   const hardest = hardestCases(results)
   const learnerRows = results.map((learner) => {
     const cells = learner.exercises.map((e) => {

@@ -1,6 +1,6 @@
 // hint remembers how many hints were shown; reset restores the starter and keeps a backup.
 
-import type { Exercise } from '../../grader/exercises'
+import type { ExerciseOnDisk } from '../../grader/exercises'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +10,7 @@ import { loadExercises, selectExercises } from '../../grader/exercises'
 import { resetExercise, showHint } from '../../grader/learner-state'
 import { PROJECT, runCli } from './run-cli'
 
-function exerciseIn(dir: string): Exercise {
+function exerciseIn(dir: string): ExerciseOnDisk {
   return { id: '04-demo', number: '04', dir, taskPath: join(dir, 'task.py'), spec: { title: 'Demo', call: 'f', hints: ['one', 'two', 'three'], cases: [] } }
 }
 

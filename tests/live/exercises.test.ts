@@ -285,6 +285,22 @@ describe('an exercise slide, through its buttons', () => {
     await ex.editor.setText(read('starters', '16-works-everywhere'))
   })
 
+  it('a learner\'s browser, which no automation drives, carries no test hook', async () => {
+    ready()
+    const learner = await watched!.newPage()
+    try {
+      await learner.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }))
+      await learner.goto(`${server!.origin}/${slide}`)
+      await exerciseOn(learner, slide).editor.waitFor({ timeout: 60_000 })
+      expect(await learner.evaluate(() => [navigator.webdriver, '__osWorkshop' in window])).toEqual([false, false])
+      // the same page under automation has it, so the line above can tell
+      expect(await page!.evaluate(() => typeof window.__osWorkshop?.check)).toBe('function')
+    }
+    finally {
+      await learner.close().catch(() => {})
+    }
+  })
+
   it('fetched nothing from outside the local server, without errors', () => {
     const { watched } = ready()
     expect(watched.outside).toEqual([])

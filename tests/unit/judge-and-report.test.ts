@@ -4,10 +4,11 @@ import type { Case } from '../../core/spec'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { brokenSpecProblem, casesOf, exerciseFrom, hintsOf, specOf, titleOf } from '../../core/exercise'
 import { judgeCase, loadProblem, pyRepr } from '../../core/judge'
 import { caseRun, HARNESS_OUTPUT_CAP } from '../../core/protocol'
 import { buildReport, capOutput, exerciseResult, OUTPUT_CAP } from '../../core/report'
-import { SpecError, specOrStandIn, validateSpec } from '../../core/spec'
+import { SpecError, validateSpec } from '../../core/spec'
 
 const RENAME: Case = { name: 'renames', tree: { 'a.txt': 'A' }, args: ['.'], expect: { tree: { 'a.md': 'A' }, return: ['a.md'] } }
 
@@ -119,13 +120,24 @@ describe('spec validation', () => {
   })
 })
 
-describe('a broken spec on an exercise slide', () => {
-  it('blocks only its own exercise: a stand-in without cases, and what is wrong', () => {
-    const good = { title: 'T', call: 'f', hints: [], cases: [{ name: 'c', expect: { return: 1 } }] }
-    expect(specOrStandIn(good, 'spec.json')).toEqual({ spec: good })
-    const { spec, broken } = specOrStandIn({ ...good, call: 'not a name' }, 'exercises/06-x/spec.json')
-    expect(spec).toEqual({ title: 'T', call: 'main', hints: [], cases: [] })
-    expect(broken).toMatch(/^exercises\/06-x\/spec\.json: "call" must name the function.*cannot be checked until its spec\.json is fixed; the others can\.$/)
+describe('an exercise read from its folder (the terminal and the deck alike)', () => {
+  const good = { title: 'T', call: 'f', hints: ['h'], cases: [{ name: 'c', expect: { return: 1 } }] }
+  it('reads a good spec', () => {
+    const exercise = exerciseFrom('06-x', JSON.stringify(good))
+    expect(exercise).toEqual({ id: '06-x', number: '06', spec: good })
+    expect([titleOf(exercise), casesOf(exercise).length, hintsOf(exercise)]).toEqual(['T', 1, ['h']])
+  })
+  it.each([
+    [JSON.stringify({ ...good, call: 'not a name' }), /^exercises\/06-x\/spec\.json: "call" must name the function/],
+    ['{ "title": ', /^exercises\/06-x\/spec\.json is not valid JSON \(/],
+    [undefined, /^exercises\/06-x\/spec\.json is missing$/],
+  ])('blocks only its own exercise when the spec is broken (%#)', (text, message) => {
+    const exercise = exerciseFrom('06-x', text)
+    expect(exercise.spec).toBeInstanceOf(SpecError)
+    expect((exercise.spec as SpecError).message).toMatch(message)
+    expect([titleOf(exercise), casesOf(exercise), hintsOf(exercise)]).toEqual(['(its spec.json is broken)', [], []])
+    expect(() => specOf(exercise)).toThrowError(message)
+    expect(brokenSpecProblem(exercise.spec as SpecError, 'checked')).toMatch(/\nThis exercise cannot be checked until its spec\.json is fixed; the others can\.$/)
   })
 })
 
