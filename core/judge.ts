@@ -84,9 +84,9 @@ export function judgeCase(c: Case, seen: Observation, fn: string, timeoutS: numb
   if (e.stdout !== undefined && trimLines(seen.output ?? '') !== trimLines(e.stdout)) {
     failures.push(`\`${call}\` printed:\n${indent(seen.output || '(nothing)')}\n   expected it to print:\n${indent(e.stdout)}`)
   }
-  if (e.cwd !== undefined && seen.cwd_after !== e.cwd) {
+  if (e.cwd_after !== undefined && seen.cwd_after !== e.cwd_after) {
     const where = seen.cwd_after == null ? 'outside the exercise folder' : `\`${seen.cwd_after}\``
-    failures.push(`after \`${call}\` the current folder is ${where}, but it should be \`${e.cwd}\`${e.cwd === '.' ? ' (where it started: change back with os.chdir)' : ''}`)
+    failures.push(`after \`${call}\` the current folder is ${where}, but it should be \`${e.cwd_after}\`${e.cwd_after === '.' ? ' (where it started: change back with os.chdir)' : ''}`)
   }
   if (!failures.length)
     return { ...base, status: 'pass', message: '' }

@@ -13,7 +13,8 @@ export interface Expectation {
   unchanged?: boolean
   stdout?: string
   raises?: string
-  cwd?: string
+  /** the folder the learner must be in after the call (the case's `cwd` is where it starts) */
+  cwd_after?: string
   /** days since each file's last modification after the call, e.g. {"backup/notes.txt": 30}: times kept */
   ages?: Record<string, number>
   /** what differs on Linux and macOS, e.g. a returned path: it replaces the keys it names */
@@ -55,7 +56,7 @@ export const DEFAULT_TIMEOUT_S = 3
 
 // the keys of a spec, a case and an expectation (exercises/spec.schema.json lists the same; a test keeps them so)
 export const SPEC_KEYS = ['$schema', 'title', 'call', 'timeout', 'hints', 'cases']
-export const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd', 'ages']
+export const EXPECT_KEYS = ['return', 'return_expr', 'unordered', 'tree', 'unchanged', 'stdout', 'raises', 'cwd_after', 'ages']
 export const CASE_KEYS = ['name', 'tree', 'cwd', 'args', 'kwargs', 'env', 'deny', 'ages', 'frozen_clock', 'timeout', 'profiles', 'expect']
 
 /** The checks of `c` when it runs as `profile`: the case's own, with that house's own ones over them. */
@@ -142,7 +143,7 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
   const expect = c.expect as Record<string, unknown>
   for (const key of Object.keys(expect)) {
     if (!EXPECT_KEYS.includes(key) && !(PROFILES as readonly string[]).includes(key))
-      fail(`${named} "expect" has an unknown key "${key}" (known: ${[...EXPECT_KEYS, ...PROFILES].join(', ')})`)
+      failUnknownCheck(key, named, 'expect', [...EXPECT_KEYS, ...PROFILES], fail)
   }
   checkExpectation(expect, named, 'expect', fail)
   for (const profile of PROFILES) {
@@ -152,10 +153,17 @@ function checkCase(raw: unknown, label: string, fail: (what: string) => never) {
       fail(`${named} "expect.${profile}" must be an object of the checks that differ there`)
     for (const key of Object.keys(expect[profile])) {
       if (!EXPECT_KEYS.includes(key))
-        fail(`${named} "expect.${profile}" has an unknown key "${key}" (known: ${EXPECT_KEYS.join(', ')})`)
+        failUnknownCheck(key, named, `expect.${profile}`, EXPECT_KEYS, fail)
     }
     checkExpectation(expect[profile] as Record<string, unknown>, named, `expect.${profile}`, fail)
   }
+}
+
+/** A key `expect` does not know; "cwd" was the old name of "cwd_after", easily taken for the start folder. */
+function failUnknownCheck(key: string, named: string, where: string, known: string[], fail: (what: string) => never): never {
+  if (key === 'cwd')
+    fail(`${named} "${where}.cwd" is now "cwd_after": the folder it must be in after the call (a case's own "cwd" is where it starts)`)
+  return fail(`${named} "${where}" has an unknown key "${key}" (known: ${known.join(', ')})`)
 }
 
 /** The checks of one expectation; `where` is "expect", or "expect.windows" for a house's own. */

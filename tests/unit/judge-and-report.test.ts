@@ -42,8 +42,8 @@ describe('judgeCase', () => {
     expect(judgeCase(c, { returned: { value: null, repr: 'None' } }, 'f', 3).message).toContain('should raise FileExistsError')
   })
 
-  it('unordered lists, sorted hint, cwd and stdout checks', () => {
-    const c: Case = { name: 'lists', expect: { return: ['a', 'b'], cwd: '.', stdout: '2 files\n' } }
+  it('unordered lists, sorted hint, cwd_after and stdout checks', () => {
+    const c: Case = { name: 'lists', expect: { return: ['a', 'b'], cwd_after: '.', stdout: '2 files\n' } }
     const v = judgeCase(c, { returned: { value: ['b', 'a'], repr: '[\'b\', \'a\']' }, cwd_after: 'photos', output: '3 files\n' }, 'f', 3)
     expect(v.message).toContain('another order: sort them')
     expect(v.message).toContain('the current folder is `photos`, but it should be `.`')
@@ -114,6 +114,9 @@ describe('spec validation', () => {
     [{ ...good, cases: [{ name: 'c', expect: { retrun: 1 } }] }, 'unknown key "retrun"'],
     [{ ...good, cases: [{ name: 'c', tree: { '../x': '' }, expect: { return: 1 } }] }, 'must be relative'],
     [{ ...good, cases: [{ name: 'c', env: { PORT: 8000 }, expect: { return: 1 } }] }, 'environment values are always text'],
+    // the folder after the call was once "expect.cwd", easily taken for the case's start folder
+    [{ ...good, cases: [{ name: 'c', expect: { cwd: '.' } }] }, '"expect.cwd" is now "cwd_after"'],
+    [{ ...good, cases: [{ name: 'c', expect: { return: 1, windows: { cwd: '.' } } }] }, '"expect.windows.cwd" is now "cwd_after"'],
   ])('rejects a malformed spec with a specific message (%#)', (spec, message) => {
     expect(() => validateSpec(spec, 'exercises/01-x/spec.json')).toThrowError(SpecError)
     expect(() => validateSpec(spec, 'exercises/01-x/spec.json')).toThrowError(message)

@@ -38,6 +38,7 @@ describe('spec.schema.json', () => {
     ['a misspelt case key', withCase({ expct: {} })],
     ['an empty expect', withCase({ expect: {} })],
     ['a misspelt check', withCase({ expect: { retrun: 1 } })],
+    ['the old name of cwd_after', withCase({ expect: { cwd: '.' } })],
     ['return and return_expr', withCase({ expect: { return: 1, return_expr: 'os.sep' } })],
     ['tree and unchanged', withCase({ expect: { tree: {}, unchanged: true } })],
     ['a path out of the folder', withCase({ tree: { '../x': '' } })],
