@@ -84,7 +84,7 @@ export async function buildDeck(entry: string, out: string): Promise<{ seconds: 
  * A private copy of dist/: a build started meanwhile (by a dev or another run)
  * rewrites dist/ with new hashed file names under the feet of a running test.
  */
-export function snapshotDist(): { dir: string, remove: () => void } {
+export function copyDist(): { dir: string, remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'deck-dist-'))
   cpSync(DIST, dir, { recursive: true })
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
@@ -111,9 +111,9 @@ export async function openBuiltDeck(contextOptions: BrowserContextOptions = {}, 
   let dir = built
   if (!dir) {
     await ensureBuilt()
-    const snapshot = snapshotDist()
-    closers.push(() => snapshot.remove())
-    dir = snapshot.dir
+    const copy = copyDist()
+    closers.push(() => copy.remove())
+    dir = copy.dir
   }
   const close = async () => {
     for (const closer of closers.reverse())
