@@ -67,7 +67,7 @@ function pick(exercise: BenchExercise, random: () => number): string {
 }
 
 /** A class folder of `size` learners; `distinct` makes every file its learner's own. */
-export function makeClass(root: string, size: number, distinct: boolean): string {
+function makeClass(root: string, size: number, distinct: boolean): string {
   const folder = join(root, `class-${size}${distinct ? '-distinct' : ''}`)
   const random = seeded(size)
   const all = exercises()

@@ -17,7 +17,7 @@ export interface ExerciseVerdict {
   cases: CaseVerdict[]
 }
 
-export interface GradeOptions {
+interface GradeOptions {
   /** Stop: the case that runs is stopped, the others are not run. */
   signal?: AbortSignal
   /** Called before each case starts (index) and once at the end (index = total). */
@@ -131,7 +131,7 @@ function withUnixLineEnds(seen: Observation): Observation {
   return { ...seen, tree_after: tree }
 }
 
-export function overallStatus(statuses: Status[]): Status {
+function overallStatus(statuses: Status[]): Status {
   if (statuses.every(s => s === 'pass'))
     return 'pass'
   return statuses.includes('fail') ? 'fail' : 'error'

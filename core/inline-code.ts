@@ -1,7 +1,7 @@
 // Verdicts and hints mark code with Markdown backticks. Each front end shows the marked
 // pieces its own way (coloured in the terminal, <code> in the deck), never the backticks.
 
-export interface TextPiece { text: string, code: boolean }
+interface TextPiece { text: string, code: boolean }
 
 /** `text` cut into plain pieces and code pieces (a pair of backticks on one line). */
 export function inlineCode(text: string): TextPiece[] {

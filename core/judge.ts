@@ -130,7 +130,7 @@ function describeKind(value: unknown): string {
   return `a ${typeof value === 'string' ? 'str' : typeof value}`
 }
 
-export function sameValue(a: unknown, b: unknown, unordered: boolean): boolean {
+function sameValue(a: unknown, b: unknown, unordered: boolean): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length)
       return false

@@ -7,7 +7,7 @@ import { ENDINGS } from './protocol'
 
 type Fields = Record<string, unknown>
 
-export class ReportError extends Error {}
+class ReportError extends Error {}
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -32,7 +32,7 @@ function pythonError(value: unknown): PythonError {
   return { type: text(value, 'type', false)!, message: text(value, 'message', false)!, traceback: text(value, 'traceback', false)! }
 }
 
-export function readTree(value: unknown, key: string): Tree {
+function readTree(value: unknown, key: string): Tree {
   if (!isObject(value))
     throw new ReportError(`"${key}" is not a folder listing`)
   for (const [path, file] of Object.entries(value)) {
@@ -112,7 +112,7 @@ export function parseObservation(json: string): Observation {
 }
 
 /** A slide script's report; throws ReportError when it does not fit. */
-export function readScriptReport(raw: unknown): ScriptReport {
+function readScriptReport(raw: unknown): ScriptReport {
   const seen = observation(raw)
   if (seen.output === undefined || seen.tree_before === undefined || seen.tree_after === undefined)
     throw new ReportError('the report misses its output or folder')

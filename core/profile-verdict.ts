@@ -4,7 +4,7 @@ import type { CaseVerdict } from './judge'
 import type { Profile } from './protocol'
 import { PROFILE_NAMES } from './protocol'
 
-export interface HouseVerdict { profile: Profile, verdict: CaseVerdict }
+interface HouseVerdict { profile: Profile, verdict: CaseVerdict }
 
 /** The case's verdict: a pass only if every house passes; else the first failing house's message. */
 export function bothHouses(runs: HouseVerdict[]): CaseVerdict | undefined {

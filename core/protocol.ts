@@ -11,7 +11,7 @@ export const PROFILE_NAMES: Record<Profile, string> = { linux: 'Linux and macOS'
  * What the learner's interpreter is given for one case: what the call needs, never
  * what is expected of it (the expectations stay on the trusted side).
  */
-export interface CaseRun {
+interface CaseRun {
   source: string
   call: string
   args?: unknown[]
@@ -75,7 +75,7 @@ export type Stage = 'load' | 'call'
 
 /** How a run ended when it did not simply return or raise: a limit, an exit, a block, a crash. */
 export const ENDINGS = ['timeout', 'output', 'exit', 'interrupted', 'blocked', 'memory', 'crash'] as const
-export type Ending = typeof ENDINGS[number]
+type Ending = typeof ENDINGS[number]
 
 /** What one run of one case looked like, as reported by the harness (or by the runtime). */
 export interface Observation {
@@ -139,8 +139,8 @@ export interface Runtime {
   readonly name: RuntimeName
   /** The houses its cases can run as: Pyodide imitates both; CPython has its machine's own rules only. */
   readonly profiles: readonly Profile[]
-  /** Python's version, e.g. "3.14.2". */
-  version: () => Promise<string>
+  /** Starts an interpreter ahead of the first exercise; resolves once it is ready. */
+  warm: () => Promise<void>
   /** Interpreter(s) for one exercise; waits while as many exercises run as the machine allows. */
   exercise: () => Promise<ExerciseRunner>
   /** Works out `return_expr` values in an interpreter no learner code has run in, as `profile` would. */
@@ -151,7 +151,7 @@ export interface Runtime {
 }
 
 /** The spec's expressions, to be worked out as `profile` would. */
-export interface EvaluateRequest { expressions: string[], profile: Profile }
+interface EvaluateRequest { expressions: string[], profile: Profile }
 
 /** Messages to the Pyodide worker (core/python/worker-loop.js). */
 export type ToWorker
@@ -168,7 +168,7 @@ export interface EarlyLoad { type: 'load', indexURL: string }
 
 /** Messages from the Pyodide worker. */
 export type FromWorker
-  = | { type: 'ready', version: string }
+  = | { type: 'ready' }
     | { type: 'failed', message: string }
     /** a memory snapshot of Python with the harness loaded, made before any other code ran */
     | { type: 'snapshot', bytes: Uint8Array }

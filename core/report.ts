@@ -7,7 +7,7 @@ import type { Profile } from './protocol'
 export const OUTPUT_CAP = 500
 const TRUNCATED = '… (output truncated to 500 characters)'
 
-export interface TestResult {
+interface TestResult {
   name: string
   status: Status
   message: string | null

@@ -5,7 +5,7 @@ import { PROFILES } from './protocol.ts'
 export type FileValue = string | { size: number }
 export type Tree = Record<string, FileValue>
 
-export interface Expectation {
+interface Expectation {
   return?: unknown
   return_expr?: string
   unordered?: boolean
@@ -24,7 +24,7 @@ export interface Expectation {
 }
 
 /** The checks one house answers differently; the others are the case's own. */
-export type ProfileExpectation = Omit<Expectation, Profile>
+type ProfileExpectation = Omit<Expectation, Profile>
 
 export interface Case {
   name: string

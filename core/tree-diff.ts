@@ -26,7 +26,7 @@ export function withParents(tree: Tree): Tree {
 }
 
 /** Two files match when their text is equal; a `{size}` on either side compares sizes only. */
-export function sameFile(a: FileValue, b: FileValue): boolean {
+function sameFile(a: FileValue, b: FileValue): boolean {
   if (typeof a === 'string' && typeof b === 'string')
     return a === b
   return byteSize(a) === byteSize(b)

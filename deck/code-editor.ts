@@ -32,7 +32,7 @@ export interface CodeEditor {
   destroy: () => void
 }
 
-export interface EditorHook {
+interface EditorHook {
   text: string
 }
 

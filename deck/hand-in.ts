@@ -10,9 +10,9 @@ import { progressOf } from './progress'
 const NAME_KEY = 'os-workshop:learner'
 
 /** The deck's version: the project's, and whether it is the class build. */
-export const DECK_VERSION = `os-workshop ${__DECK_VERSION__}${__CLASS_BUILD__ ? ' (class build)' : ''}`
+const DECK_VERSION = `os-workshop ${__DECK_VERSION__}${__CLASS_BUILD__ ? ' (class build)' : ''}`
 
-export function makeHandIn(learner: string, now = new Date()): HandIn {
+function makeHandIn(learner: string, now = new Date()): HandIn {
   const worked = exercises.map(e => ({ e, p: progressOf(e.id) })).filter(({ e, p }) => p.code !== undefined && p.code !== e.starter)
   return validateHandIn({
     format: HAND_IN_FORMAT,

@@ -25,13 +25,13 @@ export const codeHighlight = HighlightStyle.define(TAGS.map(([kind, tag]) => ({
   'html.dark &': { color: CODE_COLOURS[kind].dark },
 })))
 
-export interface CodePiece {
+interface CodePiece {
   text: string
   /** the highlight style's classes, empty for plain text */
   classes: string
 }
 
-export interface CodeLine {
+interface CodeLine {
   pieces: CodePiece[]
   /** where a wrapped part of the line starts, in characters: one level deeper than the line */
   hang: number

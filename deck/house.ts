@@ -4,7 +4,7 @@ import type { Profile } from '../core/protocol'
 import { useStorage } from '@vueuse/core'
 import { PROFILES } from '../core/protocol'
 
-export type HouseChoice = Profile | 'both'
+type HouseChoice = Profile | 'both'
 
 export const HOUSE_LABELS: Record<HouseChoice, string> = { both: 'both', linux: 'Linux/macOS', windows: 'Windows' }
 

@@ -4,7 +4,7 @@
 // cannot run). Shared by the markdown transformer and tests.
 import { expectedOutput, fences } from './markdown-blocks'
 
-export interface LiveBlock {
+interface LiveBlock {
   /** offset of the opening fence line's info text (after the backticks) */
   infoStart: number
   infoEnd: number
@@ -39,7 +39,7 @@ export function liveBlocks(markdown: string): LiveBlock[] {
 }
 
 /** A JS expression (no braces, no double quotes) that evaluates to `value`. */
-export function inlineJson(value: unknown): string {
+function inlineJson(value: unknown): string {
   const text = encodeURIComponent(JSON.stringify(value)).replace(/'/g, '%27')
   return `JSON.parse(decodeURIComponent('${text}'))`
 }
@@ -63,7 +63,7 @@ export function withRunnerOptions(info: string, options: Record<string, unknown>
 }
 
 /** The longest run of backticks in `code`, plus one (at least 3): a fence that `code` cannot close. */
-export function fenceFor(code: string): string {
+function fenceFor(code: string): string {
   const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map(run => run.length))
   return '`'.repeat(Math.max(3, longest + 1))
 }

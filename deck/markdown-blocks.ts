@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it'
 // html on, as Slidev has it: a fence inside an HTML block without a blank line is no fence
 const parser = new MarkdownIt({ html: true })
 
-export interface Fence {
+interface Fence {
   /** the language, lower case: "python", "text", "" */
   lang: string
   /** the whole text after the backticks, e.g. "python {monaco-run} {autorun:false}" */

@@ -49,7 +49,7 @@ export const python = createPythonHost({
 export const deckRuntime: Runtime = {
   name: 'pyodide',
   profiles: PROFILES,
-  version: () => python.preload(),
+  warm: () => python.preload(),
   exercise: async () => ({ parallel: 1, runCase: (request, signal) => python.runCase(request, signal), end: () => {} }),
   evaluate: (expressions, profile) => python.evaluate(expressions, profile),
   runScript: (request, signal) => python.runScript(request, signal),

@@ -29,7 +29,8 @@ const USAGE = `Usage:
   npm run grade -- --solutions       grade the reference solutions (for whoever writes exercises)
   npm run grade -- --starters        grade the untouched starters
   npm run hint -- 04                 show the next hint for exercise 04
-  npm run reset -- 04                put the starter back (your version is kept as a backup)`
+  npm run reset -- 04                put the starter back (your version is kept as a backup)
+  npm run grade -- --help            show this`
 
 const OPTIONS = {
   watch: { type: 'boolean', default: false },
@@ -68,7 +69,7 @@ function parse(argv: string[]) {
 }
 
 /** The known word nearest to `word`, if it is a likely typo. */
-export function closest(word: string, known: string[]): string | undefined {
+function closest(word: string, known: string[]): string | undefined {
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j)
     for (let i = 1; i <= a.length; i++) {

@@ -31,7 +31,7 @@ function readTask(exercise: ExerciseOnDisk): string | null {
   return existsSync(exercise.taskPath) ? readFileSync(exercise.taskPath, 'utf8') : null
 }
 
-export function stateOf(exercise: ExerciseOnDisk): TaskState {
+function stateOf(exercise: ExerciseOnDisk): TaskState {
   const text = readTask(exercise)
   return {
     id: exercise.id,
@@ -48,7 +48,7 @@ export function stateOf(exercise: ExerciseOnDisk): TaskState {
  * learner saved in their own editor): then the file wins, and the deck's text is kept
  * in a backup beside it, as `npm run reset` keeps one.
  */
-export function saveTask(exercise: ExerciseOnDisk, { text, base }: SaveRequest): SaveAnswer {
+function saveTask(exercise: ExerciseOnDisk, { text, base }: SaveRequest): SaveAnswer {
   const now = readTask(exercise)
   if (now !== text && (now === null ? null : sourceHash(now)) !== base) {
     const backup = backupPath(exercise)

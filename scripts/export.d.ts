@@ -1,4 +1,3 @@
-export declare const BROWSER_SERVICE_HOSTS: string[]
 export declare function inspectPdf(file: string): Promise<{ pages: number, blank: number[] }>
 
 export interface OutlineEntry {
@@ -8,4 +7,3 @@ export interface OutlineEntry {
   children: OutlineEntry[]
 }
 export declare function readOutline(pdf: import('pdf-lib').PDFDocument): OutlineEntry[]
-export declare function handoutName(entry: string): string

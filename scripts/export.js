@@ -33,7 +33,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 const { PDFArray, PDFDocument, PDFName } = pdfLib
 
-const USAGE = 'usage: node scripts/export.js [short | --entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE]'
+const USAGE = 'usage: node scripts/export.js [short | --entry SLIDES.md] [--out-dir DIR] [--no-clicks] [--timeout MS] [--max-minutes N] [--report FILE] [--help]'
 
 /** The options, from node:util's parseArgs; a bare name is a deck beside slides.md (`short` -> short.md). */
 function options(argv) {
@@ -44,7 +44,6 @@ function options(argv) {
       'entry': { type: 'string' },
       'out-dir': { type: 'string' },
       'no-clicks': { type: 'boolean' },
-      'with-clicks': { type: 'boolean' },
       'timeout': { type: 'string' },
       'max-minutes': { type: 'string' },
       'report': { type: 'string' },
@@ -165,7 +164,7 @@ function run(args, maxMs) {
 }
 
 /** Hosts Chromium itself talks to (updates, sign-in, autofill): not the deck's doing. */
-export const BROWSER_SERVICE_HOSTS = [
+const BROWSER_SERVICE_HOSTS = [
   'update.googleapis.com',
   'accounts.google.com',
   'content-autofill.googleapis.com',
@@ -277,7 +276,7 @@ async function chapterOutline(pdf, slides) {
 }
 
 /** os-workshop for slides.md, os-workshop-short for short.md beside it; another deck is named by its folder. */
-export function handoutName(entry) {
+function handoutName(entry) {
   if (path.dirname(entry) !== ROOT)
     return path.basename(path.dirname(entry))
   const name = path.basename(entry, '.md')

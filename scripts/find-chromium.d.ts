@@ -2,7 +2,6 @@ export declare const BROWSER_ARGS: string[]
 export declare const OFFLINE_ARG: string
 export declare const INSTALL_COMMAND: string
 export declare const NO_CHROMIUM_MESSAGE: string
-export declare const SYSTEM_CANDIDATES: string[]
 export declare function findChromium(options?: {
   env?: Record<string, string | undefined>
   candidates?: string[]

@@ -24,7 +24,7 @@ export const INSTALL_COMMAND = 'npx playwright install chromium'
 export const NO_CHROMIUM_MESSAGE
   = 'No Chromium found. Install one: "sudo apt-get install chromium" (Debian/Ubuntu) or "npx playwright install chromium", or set CHROMIUM_PATH.'
 
-export const SYSTEM_CANDIDATES = [
+const SYSTEM_CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',

@@ -1,6 +1,7 @@
 // @ts-check
-// npm run preview [-- --port 3031]: serves the built deck (dist/) on this machine, with the
-// headers that let Stop interrupt a running script; works offline.
+// npm run preview [-- --port 3031 --host 127.0.0.1]: serves the built deck (dist/) on this machine
+// (--host 0.0.0.0: to the room too), with the headers that let Stop interrupt a running script;
+// works offline.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'

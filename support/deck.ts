@@ -8,7 +8,7 @@ import { loadSlides } from '../scripts/deck-slides.js'
 export type { DeckSlide }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const ENTRY = path.join(ROOT, 'slides.md')
+const ENTRY = path.join(ROOT, 'slides.md')
 
 export function loadDeck(entry = ENTRY): Promise<DeckSlide[]> {
   return loadSlides(entry)

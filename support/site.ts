@@ -35,7 +35,7 @@ function newestMtime(target: string): number {
   return newest
 }
 
-export function distIsFresh(): boolean {
+function distIsFresh(): boolean {
   const index = path.join(DIST, 'index.html')
   if (!existsSync(index))
     return false
@@ -84,7 +84,7 @@ export async function buildDeck(entry: string, out: string): Promise<{ seconds: 
  * A private copy of dist/: a build started meanwhile (by a dev or another run)
  * rewrites dist/ with new hashed file names under the feet of a running test.
  */
-export function copyDist(): { dir: string, remove: () => void } {
+function copyDist(): { dir: string, remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'deck-dist-'))
   cpSync(DIST, dir, { recursive: true })
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }

@@ -12,7 +12,7 @@ import type { Tree } from '../core/spec'
 import { SCRIPT_LIMIT_S } from '../deck/live-state'
 import { expectedOutput, fences, isPython } from '../deck/markdown-blocks'
 
-export interface SlideLike {
+interface SlideLike {
   no: number
   content: string
   frontmatter?: Record<string, any>

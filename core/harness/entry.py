@@ -205,7 +205,7 @@ def zygote():
         stdout.write(_dumps(message) + "\n")
         stdout.flush()
 
-    reply({"ready": "%d.%d.%d" % sys.version_info[:3]})
+    reply({"ready": True})
     for line in stdin:
         message = _loads(line)
         if "evaluate" in message:

@@ -17,7 +17,7 @@ export interface WorkerPort {
   terminate: () => void
 }
 
-export interface HostAdapter {
+interface HostAdapter {
   /** Where Pyodide's files are (a folder in Node, a URL in the browser). */
   indexURL: string
   /** false where SharedArrayBuffer is missing (a page without cross-origin isolation). */
@@ -27,14 +27,14 @@ export interface HostAdapter {
   keepSnapshot?: (bytes: Uint8Array) => void
 }
 
-export interface HostOptions {
+interface HostOptions {
   /** How long a run may ignore KeyboardInterrupt before its worker is replaced. */
   graceMs?: number
   /** Start a fresh worker at once after one was replaced (false: only when needed). */
   restart?: boolean
 }
 
-export type HostStatus = 'idle' | 'loading' | 'ready' | 'failed'
+type HostStatus = 'idle' | 'loading' | 'ready' | 'failed'
 
 /** How long the spec's expressions may take. */
 const EVALUATE_LIMIT_S = 10
@@ -54,7 +54,7 @@ interface LiveWorker {
   interrupt?: Int32Array
   /** the stage each run in progress has reached */
   stages: Map<number, Stage>
-  ready: Promise<string>
+  ready: Promise<void>
   pending: Map<number, (answer: Answer) => void>
   gone: boolean
 }
@@ -76,8 +76,8 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
   function boot(): LiveWorker {
     const shared = adapter.canShareMemory ? new SharedArrayBuffer(4) : undefined
     const port = adapter.spawn()
-    let settle!: { resolve: (version: string) => void, reject: (error: Error) => void }
-    const ready = new Promise<string>((resolve, reject) => (settle = { resolve, reject }))
+    let settle!: { resolve: () => void, reject: (error: Error) => void }
+    const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
     const worker: LiveWorker = {
       port,
       interrupt: shared && new Int32Array(shared),
@@ -90,7 +90,7 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
     port.listen((message) => {
       if (message.type === 'ready') {
         started = true
-        settle.resolve(message.version)
+        settle.resolve()
       }
       else if (message.type === 'snapshot') {
         if (!started && message.bytes instanceof Uint8Array)
@@ -221,8 +221,10 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    /** Starts Python in the background; resolves with its version. */
-    preload: async (): Promise<string> => (await ready()).ready,
+    /** Starts Python in the background; resolves once it is ready. */
+    preload: async (): Promise<void> => {
+      await ready()
+    },
     async runCase({ run, timeoutS }: CaseRequest, signal?: AbortSignal): Promise<Observation> {
       const outcome = await enqueue({ type: 'case', request: run }, timeoutS, signal)
       if (outcome.kind === 'done')

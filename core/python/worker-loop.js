@@ -9,7 +9,7 @@
 // That only makes the way out harder; the process or page around it is the boundary.
 
 /** The interpreter's own environment, the same everywhere (each run then sets its own). */
-export const PYTHON_ENV = { HOME: '/home/learner', USER: 'learner', LANG: 'C.UTF-8' }
+const PYTHON_ENV = { HOME: '/home/learner', USER: 'learner', LANG: 'C.UTF-8' }
 const STAGE_LINE = /^@@stage:(load|call)@@$/
 const HARNESS_DIR = '/harness'
 const WARM_UP = { source: 'import os\ndef f():\n    os.makedirs("a/b", exist_ok=True)\n    return sorted(os.listdir("."))\n', call: 'f', tree: { 'x.txt': 'x' } }
@@ -86,7 +86,7 @@ export function createWorkerLoop({ loadPyodide, harnessFiles, post, snapshot, ke
     const runs = { case: entry.run_case_json, script: entry.run_script_json, evaluate: entry.evaluate_json }
     // one trusted case first, so the learner's first case does not pay for Python's first steps
     runs.case(JSON.stringify(WARM_UP))
-    post({ type: 'ready', version: pyodide.runPython('import sys; "%d.%d.%d" % sys.version_info[:3]') })
+    post({ type: 'ready' })
     return runs
   }
 

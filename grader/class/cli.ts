@@ -22,6 +22,7 @@ const USAGE = `Usage:
   npm run grade-class -- <folder>              grade everyone in <folder>
   npm run grade-class -- <folder> --out <dir>  write the results to <dir> (default: <folder>-grades)
   npm run grade-class -- <folder> --jobs 3     learners graded at once (default: ${DEFAULT_JOBS}, the cores + 1)
+  npm run grade-class -- --help                show this
 
 <folder> holds one entry per learner: a folder with their exercises (exercises/NN-slug/task.py
 or NN-slug/task.py) or a hand-in file (.json) downloaded from the deck.`

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { HandInError, TASK_SIZE_LIMIT, validateHandIn } from '../../core/hand-in'
 
 /** A learner's task.py as read: its code, or why it could not be graded. */
-export type Task = { source: string } | { problem: string }
+type Task = { source: string } | { problem: string }
 
 export interface LearnerEntry {
   /** unique in the class: the folder's name or the hand-in's learner, " (2)" added to a repeat */
@@ -23,7 +23,7 @@ export interface LearnerEntry {
   fingerprint: string
 }
 
-export interface ClassFolder {
+interface ClassFolder {
   learners: LearnerEntry[]
   /** entries that could not be read at all, and why */
   skipped: { from: string, why: string }[]
@@ -35,7 +35,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)}
 const size = (bytes: number) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : kb(bytes)
 
 /** Text a task.py holds, or why it is not gradable. */
-export function readTask(bytes: Buffer): Task {
+function readTask(bytes: Buffer): Task {
   if (bytes.length > TASK_SIZE_LIMIT)
     return { problem: `task.py is ${size(bytes.length)}; a task.py may be at most ${kb(TASK_SIZE_LIMIT)}, so it was not graded.` }
   if (bytes.includes(0))

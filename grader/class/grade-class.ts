@@ -45,7 +45,7 @@ function notGraded(exercise: ExerciseOnDisk, message: string): ExerciseResult {
  * the same for the same bytes; a verdict holds nothing of the learner who handed it in)
  * and the specs' expressions, worked out once in a fresh worker no learner code ran in.
  */
-export interface SharedWork {
+interface SharedWork {
   verdicts: Map<string, Promise<ExerciseResult>>
   expressions: ExpressionValues
 }
@@ -85,7 +85,7 @@ export async function gradeLearner(learner: LearnerEntry, exercises: ExerciseOnD
   return { name: learner.name, from: learner.from, notes: learner.notes, exercises: results, fingerprint: learner.fingerprint }
 }
 
-export interface ClassProgress { done: number, total: number, secondsLeft?: number }
+interface ClassProgress { done: number, total: number, secondsLeft?: number }
 
 /** Every learner, `jobs` at a time; `known` results are kept for learners whose files did not change. */
 export async function gradeClass(
@@ -125,7 +125,7 @@ export async function gradeClass(
   try {
     // Python's snapshot is made once, before any learner's code, then every lane starts from it
     if (todo.length)
-      await lanes[0].version()
+      await lanes[0].warm()
     await Promise.all(lanes.map(lane))
   }
   finally {

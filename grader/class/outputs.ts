@@ -7,7 +7,7 @@ import type { ExerciseOnDisk } from '../exercises'
 import type { LearnerResult } from './grade-class'
 import { titleOf } from '../../core/exercise'
 
-export const passedCases = (e: ExerciseResult) => e.tests.filter(t => t.status === 'pass').length
+const passedCases = (e: ExerciseResult) => e.tests.filter(t => t.status === 'pass').length
 
 /** A cell as RFC 4180 wants it; a leading =, +, - or @ is kept from becoming a formula. */
 function cell(value: string): string {
@@ -61,7 +61,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt
 const firstLine = (text: string | null) => (text ?? '').split('\n')[0].trim()
 
 /** The cases most learners failed, with the message most of them got. */
-export function hardestCases(results: LearnerResult[], count = 10) {
+function hardestCases(results: LearnerResult[], count = 10) {
   const byCase = new Map<string, { exercise: string, name: string, failed: number, messages: Map<string, number> }>()
   for (const learner of results) {
     for (const exercise of learner.exercises) {

@@ -16,7 +16,7 @@ const WORKER_LOOP = fileURLToPath(new URL('../../core/python/worker-loop.js', im
 const HARNESS_DIR = fileURLToPath(new URL('../../core/harness/', import.meta.url))
 const SNAPSHOT_LIMIT = 256 * 1024 * 1024
 
-export const CONTENT_POLICY = 'default-src \'none\'; script-src \'self\' \'wasm-unsafe-eval\'; connect-src \'self\'; worker-src \'self\''
+const CONTENT_POLICY = 'default-src \'none\'; script-src \'self\' \'wasm-unsafe-eval\'; connect-src \'self\'; worker-src \'self\''
 const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json', wasm: 'application/wasm', zip: 'application/zip' }
 
 export interface IsolationServer {

@@ -85,7 +85,7 @@ function pageWorker({ page, listeners }: Relay): WorkerPort {
   }
 }
 
-export interface BrowserRuntimeOptions {
+interface BrowserRuntimeOptions {
   /** A browser shared by several runtimes (one per learner); else one of its own. */
   browser?: Browser
   /** A server shared by several runtimes, started by startIsolationServer; else one of its own. */
@@ -151,7 +151,7 @@ export function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Runti
   return {
     name: 'pyodide',
     profiles: PROFILES,
-    version: pool.version,
+    warm: pool.warm,
     exercise: pool.exercise,
     evaluate: pool.evaluate,
     runScript: pool.runScript,

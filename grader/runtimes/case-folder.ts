@@ -8,7 +8,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path'
 
 /** Files up to this size are compared by their text; larger ones by their size. */
-export const TEXT_LIMIT = 4096
+const TEXT_LIMIT = 4096
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function seedTree(root: string, tree: Tree) {

@@ -28,7 +28,7 @@ const ZYGOTE = `import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)}); imp
 const STARTUP_LIMIT_MS = 30_000
 
 /** Run every case as this user, with at most `maxProcesses` processes (tests of hostile code). */
-export interface Unprivileged { uid: number, gid: number, maxProcesses: number }
+interface Unprivileged { uid: number, gid: number, maxProcesses: number }
 
 export interface CpythonOptions {
   /** The interpreter; default: the real binary behind `python3` (or $PYTHON). */
@@ -39,7 +39,7 @@ export interface CpythonOptions {
 let interpreter: string | undefined
 
 /** The real interpreter behind `python3` (or $PYTHON): version-manager shims are slow to start. */
-export function pythonCommand(): string {
+function pythonCommand(): string {
   const asked = process.env.PYTHON ?? 'python3'
   try {
     interpreter ??= execFileSync(asked, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
@@ -65,7 +65,7 @@ type ChildEnd
 /** One zygote: its requests answered by id. */
 interface Zygote {
   child: ChildProcessWithoutNullStreams
-  ready: Promise<string>
+  ready: Promise<void>
   handlers: Map<number, (reply: Reply) => void>
   gone: boolean
 }
@@ -92,14 +92,14 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), LANG: 'C.UTF-8' },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
-    let settle!: { resolve: (version: string) => void, reject: (error: Error) => void }
+    let settle!: { resolve: () => void, reject: (error: Error) => void }
     const zygote: Zygote = { child, handlers: new Map(), gone: false, ready: new Promise((resolve, reject) => (settle = { resolve, reject })) }
     zygote.ready.catch(() => {})
     live.add(zygote)
     const stderr = readChild(child, (line) => {
       const reply = readReply(line)
-      if (typeof reply?.ready === 'string')
-        settle.resolve(reply.ready)
+      if (reply?.ready === true)
+        settle.resolve()
       else if (reply && typeof reply.id === 'number')
         zygote.handlers.get(reply.id)?.(reply)
     })
@@ -252,7 +252,7 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
   return {
     name: 'cpython',
     profiles: ['linux'], // the machine's own rules (Linux or macOS): CPython cannot pretend
-    version: () => (idle[0] ?? takeZygote()).ready,
+    warm: () => (idle[0] ?? takeZygote()).ready,
     async exercise(): Promise<ExerciseRunner> {
       return { parallel: lanes, runCase, end: () => {} }
     },

@@ -9,7 +9,7 @@ import type { PythonHost } from '../../core/python/host'
 import { availableParallelism } from 'node:os'
 import { createSlots } from './slots'
 
-export interface HostPoolOptions {
+interface HostPoolOptions {
   /** Keep a warm host per core waiting after a run (watch mode); false: only while exercises wait. */
   keepWarm: boolean
   /** Start a host per core at once, before the first exercise asks (default); false: when asked. */
@@ -53,8 +53,8 @@ export function createHostPool(start: () => Promise<PythonHost>, { keepWarm, sta
   }
 
   return {
-    /** Python's version, from a spare host (started if none waits, and kept for the next exercise). */
-    async version() {
+    /** A spare host ready (started if none waits, and kept for the next exercise). */
+    async warm() {
       if (!spares.length)
         spares.push(launch())
       return (await spares[0]).preload()

@@ -161,7 +161,7 @@ function expressionCache(snapshot: string) {
   }
 }
 
-export interface PyodideOptions {
+interface PyodideOptions {
   /** Keep a warm process per core waiting after a run (watch mode); false: only while exercises wait. */
   keepWarm?: boolean
 }
@@ -194,7 +194,7 @@ export function createPyodideRuntime({ keepWarm = true }: PyodideOptions = {}): 
   return {
     name: 'pyodide',
     profiles: PROFILES,
-    version: pool.version,
+    warm: pool.warm,
     exercise: pool.exercise,
     async evaluate(asked, profile = 'linux') {
       const known = expressions.get(asked, profile)

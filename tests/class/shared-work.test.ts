@@ -16,7 +16,7 @@ function countingRuntime() {
   const runtime: Runtime = {
     name: 'pyodide',
     profiles: ['linux'],
-    version: async () => 'none',
+    warm: async () => {},
     exercise: async () => ({
       parallel: 1,
       runCase: async (request) => {

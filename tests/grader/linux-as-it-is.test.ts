@@ -7,7 +7,7 @@ import { RUNTIMES_UNDER_TEST } from '../../support/unprivileged'
 import { runOneCase } from './run-case'
 
 const runtimes = RUNTIMES_UNDER_TEST.map(([name, create]) => ({ name, runtime: create() as Runtime }))
-beforeAll(() => Promise.all(runtimes.map(r => r.runtime.version())), 600_000)
+beforeAll(() => Promise.all(runtimes.map(r => r.runtime.warm())), 600_000)
 afterAll(() => Promise.all(runtimes.map(r => r.runtime.close())))
 
 const RAISED = `def raised(call):

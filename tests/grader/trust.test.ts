@@ -30,7 +30,7 @@ const watch = watchForEscapes()
  */
 const STARTUP_MS = 600_000
 async function started(runtime: Runtime): Promise<Runtime> {
-  await runtime.version()
+  await runtime.warm()
   return runtime
 }
 

@@ -13,7 +13,7 @@ import { PROJECT } from './run-cli'
 import { probeSource, WINDOWS_PROBES } from './windows-probes'
 
 const runtime = createPyodideRuntime()
-beforeAll(() => runtime.version(), 600_000)
+beforeAll(() => runtime.warm(), 600_000)
 afterAll(() => runtime.close())
 
 /** Runs `body` (the inside of `def probe():`) as on Windows in a folder seeded with `tree`. */

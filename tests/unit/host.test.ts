@@ -25,7 +25,7 @@ function fakeWorkers(behave: (source: string) => Behaviour) {
       post(message: ToWorker) {
         if (message.type === 'init') {
           interrupt = message.shared && new Int32Array(message.shared, 0, 1)
-          setTimeout(() => send({ type: 'ready', version: '3.14.0' }), 1)
+          setTimeout(() => send({ type: 'ready' }), 1)
           return
         }
         const { id, request } = message
