@@ -97,4 +97,23 @@ describe('the Python host', () => {
     expect(await host.runCase(request('crash'))).toEqual({ ending: 'memory' })
     expect((await host.runCase(request('next'))).returned?.value).toBe(1)
   })
+
+  it('leaves no abort listener behind on a signal that outlives its runs', async () => {
+    const host = createPythonHost({ indexURL: '/', canShareMemory: true, spawn: fakeWorkers(() => 'answer').spawn })
+    const signal = new AbortController().signal
+    const listening = new Set<unknown>()
+    const add = signal.addEventListener.bind(signal)
+    const remove = signal.removeEventListener.bind(signal)
+    signal.addEventListener = (type: string, listener: any, options?: any) => {
+      listening.add(listener)
+      add(type, listener, options)
+    }
+    signal.removeEventListener = (type: string, listener: any) => {
+      listening.delete(listener)
+      remove(type, listener)
+    }
+    for (const source of ['a', 'b', 'c'])
+      await host.runCase(request(source, 60), signal)
+    expect(listening.size).toBe(0)
+  })
 })
