@@ -13,7 +13,7 @@ export interface SavedVerdict {
   message: string
 }
 
-export interface ExerciseProgress {
+interface ExerciseProgress {
   /** the learner's code (absent: the starter) */
   code?: string
   /** the code before the last Reset or "use the solution", for Undo */
@@ -26,7 +26,7 @@ export interface ExerciseProgress {
   solutionShown?: boolean
 }
 
-export const STORAGE_KEY = 'os-workshop:exercises:v1'
+const STORAGE_KEY = 'os-workshop:exercises:v1'
 
 type Progress = Record<string, ExerciseProgress>
 

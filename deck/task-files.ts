@@ -17,7 +17,7 @@ import { progressOf } from './progress'
  */
 export const onDisk = __SLIDEV_HAS_SERVER__
 
-export interface TaskFileStatus {
+interface TaskFileStatus {
   /** "exercises/06-build-folders/task.py" once the dev server answered */
   path?: string
   /** what the learner should know: a conflict, a reset, a save that failed */

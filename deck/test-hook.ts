@@ -6,7 +6,7 @@ import type { ExerciseVerdict } from '../core/grade'
 import { checkExercise } from './exercise-check'
 import { exercises, findExercise } from './exercise-files'
 
-export interface WorkshopHook {
+interface WorkshopHook {
   ids: string[]
   starter: (id: string) => string | undefined
   solution: (id: string) => string | undefined

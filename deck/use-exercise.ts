@@ -28,7 +28,7 @@ export interface TaskFile {
   tell: (problem: string) => void
 }
 
-export interface ExerciseDeps {
+interface ExerciseDeps {
   check: Checker
   /** asks the learner before something they may regret */
   confirm: (question: string) => boolean
@@ -38,7 +38,7 @@ export interface ExerciseDeps {
   file: () => TaskFile | undefined
 }
 
-export interface Running { index: number, total: number, stop: () => void }
+interface Running { index: number, total: number, stop: () => void }
 
 export function useExercise(exercise: SlideExercise, deps: ExerciseDeps) {
   const { id, starter, solution } = exercise
