@@ -8,6 +8,8 @@
 //   same picture (painter's order) whose box holds the text's centre, else the text's
 //   HTML background.
 // A disabled control's text is left out (WCAG asks nothing of it).
+// The same on what shows only after a click: every live block's output once it has run
+// (folder pictures with their marks, tracebacks), and an exercise's results after Check.
 // And the Run button of a live block: its icon at 3:1 on the button (a control's contrast).
 // A failure names slide, mode, text and ratio.
 
@@ -15,10 +17,14 @@ import type { Page } from 'playwright-chromium'
 import type { OpenDeck } from '../../support/site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeck } from '../../support/deck'
+import { waitForPython } from '../../support/serve'
 import { openBuiltDeck } from '../../support/site'
 
 const deck = await loadDeck()
-const liveSlide = deck.find(s => s.content.includes('{monaco-run}'))!.no
+const liveSlides = deck.filter(s => s.content.includes('{monaco-run}')).map(s => s.no)
+const liveSlide = liveSlides[0]
+/** an exercise whose starter leaves folders missing: its results draw the folder with the problems marked */
+const exerciseSlide = deck.find(s => s.content.includes('<ExerciseSlide id="06-build-folders"'))!.no
 
 /**
  * Every visible text of the slide (HTML and SVG) whose contrast is below what WCAG asks,
@@ -159,6 +165,40 @@ describe.each(['light', 'dark'] as const)('text contrast in %s mode', (colorSche
     await ready(page, no)
     expect(await lowContrast(page, no), `slide ${no}, ${colorScheme} mode`).toEqual([])
   }, 150_000)
+
+  const goTo = (no: number) => page.evaluate(no => (document.querySelector('#app') as any).__vue_app__.config.globalProperties.$router.push(`/${no}?clicks=999`), no)
+
+  it('every live slide once its blocks have run: the output, its folder pictures and marks', async () => {
+    await waitForPython(page, 120_000)
+    const low: string[] = []
+    for (const no of liveSlides) {
+      await goTo(no)
+      await ready(page, no)
+      const runs = page.locator(`[data-slidev-no="${no}"] button[title="Run code"]`)
+      const count = await runs.count()
+      for (const run of await runs.all())
+        await run.click()
+      await page.waitForFunction(([n, c]) => {
+        const outputs = [...document.querySelectorAll(`[data-slidev-no="${n}"] .live-output`)]
+        return outputs.length >= c && outputs.every(o => o.getAttribute('data-phase') === 'finished')
+      }, [no, count], { timeout: 30_000 })
+      await ready(page, no)
+      low.push(...(await lowContrast(page, no)).map(line => `slide ${no}: ${line}`))
+    }
+    expect(low, `${colorScheme} mode`).toEqual([])
+  }, 600_000)
+
+  it('an exercise\'s results after Check: verdicts, messages and the folder with its problems marked', async () => {
+    await waitForPython(page, 120_000)
+    await goTo(exerciseSlide)
+    await ready(page, exerciseSlide)
+    await page.click(`.slidev-page-${exerciseSlide} .ex-check`)
+    const picture = page.locator(`.slidev-page-${exerciseSlide} .ex-results .ex-picture .file-tree`).first()
+    await picture.waitFor({ timeout: 60_000 })
+    expect(await picture.innerText()).toContain('missing')
+    await ready(page, exerciseSlide)
+    expect(await lowContrast(page, exerciseSlide), `${colorScheme} mode`).toEqual([])
+  }, 180_000)
 
   it('the Run button\'s icon stands out from the button at 3:1 at least (WCAG\'s contrast for a control)', async () => {
     await page.evaluate(no => (document.querySelector('#app') as any).__vue_app__.config.globalProperties.$router.push(`/${no}`), liveSlide)
