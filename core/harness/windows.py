@@ -5,7 +5,8 @@ Under it, `os` answers as CPython on Windows does (os.name 'nt', os.path is ntpa
 beginner meets: names are case-insensitive but keep their case, a folder lists
 sorted without regard to case, os.rename refuses to replace, an open file cannot be
 removed or renamed, a read-only file cannot be removed, reserved and invalid names
-are refused, text files get '\\r\\n'. Errors carry `.winerror` and read as on Windows.
+are refused, text files get '\\r\\n' and, without an encoding, cp1252. Errors carry
+`.winerror` and read as on Windows.
 
 Sources, cited by the tests too: Microsoft Learn, "Naming Files, Paths, and
 Namespaces" (reserved names, invalid characters, trailing dots and spaces) and
@@ -56,6 +57,9 @@ CRT_ERRORS = {
 RESERVED_NAMES = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + ["COM%d" % i for i in range(1, 10)] + ["LPT%d" % i for i in range(1, 10)])
 INVALID_CHARACTERS = frozenset('<>:"|?*' + "".join(chr(i) for i in range(32)))
+# the text encoding of open() without one: Windows' code page (Western Europe's), as in
+# Python before 3.15, so a file with "é" differs from Linux's and "✓" cannot be written
+ANSI_CODE_PAGE = "cp1252"
 DEVICE = "/dev/null"  # where a reserved name (NUL, CON, ...) leads: a device, not a file
 CONSTANTS = {
     "name": "nt", "sep": "\\", "altsep": "/", "pathsep": ";", "linesep": "\r\n",
@@ -371,6 +375,8 @@ class WindowsDisk:
             raise crt_error("EINVAL", _fspath(file)) from None
         if newline is None and "b" not in mode and "+" not in mode and any(c in mode for c in "wax"):
             newline = "\r\n"  # Windows' text files end lines with \r\n
+        if "b" not in mode and encoding in (None, "locale"):
+            encoding = ANSI_CODE_PAGE
         opener_open = self.calls["device_open"] if full == DEVICE else self.calls["builtin_open"]
         if full != DEVICE and any(c in mode for c in "wax+"):
             try:

@@ -4,6 +4,9 @@
 //   [os]       docs.python.org/3/library/os.html: rename, replace, chmod, environ, linesep
 //   [errmap]   CPython's PC/errmap.h: the errno each WinError gets
 //   [ntpath]   docs.python.org/3/library/os.path.html ("ntpath for Windows paths")
+//   [open]     docs.python.org/3/library/functions.html#open ("the default encoding is platform
+//              dependent", locale.getencoding(): cp1252 on a Western European Windows) and PEP 686
+//              (UTF-8 by default only from Python 3.15)
 // tests/grader/windows-profile.test.ts checks the profile against `returns`;
 // scripts/compare-windows-profile.ts runs the same probes on a real Windows machine
 // (the windows-profile workflow) and checks both answer alike.
@@ -188,6 +191,20 @@ return raised(lambda: os.rmdir(os.getcwd()))[2]`,
 return open("a.txt").read()`,
     returns: 'one\ntwo\n',
     treeAfter: { 'a.txt': 'one\r\ntwo\r\n' },
+  },
+  {
+    name: 'open() without an encoding reads and writes cp1252, so a UTF-8 "é" reads as "Ã©" and "✓" cannot be written [open]',
+    body: `with open("a.txt", "w") as f:
+    f.write("café")
+try:
+    with open("b.txt", "w") as f:
+        f.write("✓")
+    tick = "no error"
+except UnicodeEncodeError as e:
+    tick = str(e)
+return [open("a.txt", "rb").read().hex(), open("u.txt").read(), open("u.txt", encoding="utf-8").read(), tick]`,
+    tree: { 'u.txt': 'café' },
+    returns: ['636166e9', 'cafÃ©', 'café', '\'charmap\' codec can\'t encode character \'\\u2713\' in position 0: character maps to <undefined>'],
   },
   {
     name: 'os.walk, shutil.copytree, shutil.move and shutil.rmtree work with Windows paths',
