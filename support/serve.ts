@@ -81,3 +81,16 @@ export async function clickRun(page: Page, slide: number, index = 0) {
     finished: (timeout: number) => output.and(page.locator('[data-phase="finished"]')).waitFor({ timeout }),
   }
 }
+
+/** Presses Run on every live block of the slide; resolves once every output has finished. */
+export async function runEveryBlock(page: Page, slide: number, timeout = 30_000) {
+  const runs = page.locator(`[data-slidev-no="${slide}"] button[title="Run code"]`)
+  await runs.first().waitFor({ timeout: 60_000 })
+  const count = await runs.count()
+  for (const run of await runs.all())
+    await run.click()
+  await page.waitForFunction(([n, c]) => {
+    const outputs = [...document.querySelectorAll(`[data-slidev-no="${n}"] .live-output`)]
+    return outputs.length >= c && outputs.every(o => o.getAttribute('data-phase') === 'finished')
+  }, [slide, count], { timeout })
+}

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-chromium'
 import type { OpenDeck } from '../../support/site'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeck } from '../../support/deck'
-import { waitForPython } from '../../support/serve'
+import { runEveryBlock, waitForPython } from '../../support/serve'
 import { openBuiltDeck } from '../../support/site'
 
 const deck = await loadDeck()
@@ -174,14 +174,7 @@ describe.each(['light', 'dark'] as const)('text contrast in %s mode', (colorSche
     for (const no of liveSlides) {
       await goTo(no)
       await ready(page, no)
-      const runs = page.locator(`[data-slidev-no="${no}"] button[title="Run code"]`)
-      const count = await runs.count()
-      for (const run of await runs.all())
-        await run.click()
-      await page.waitForFunction(([n, c]) => {
-        const outputs = [...document.querySelectorAll(`[data-slidev-no="${n}"] .live-output`)]
-        return outputs.length >= c && outputs.every(o => o.getAttribute('data-phase') === 'finished')
-      }, [no, count], { timeout: 30_000 })
+      await runEveryBlock(page, no)
       await ready(page, no)
       low.push(...(await lowContrast(page, no)).map(line => `slide ${no}: ${line}`))
     }

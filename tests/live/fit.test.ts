@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import type { LiveServer } from '../../support/serve'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exerciseSlides, launchBrowser, liveIndex, liveSnippets } from '../../support/live'
-import { clickRun, liveBlock, serveDist, setCode, waitForPython } from '../../support/serve'
+import { clickRun, liveBlock, runEveryBlock, serveDist, setCode, waitForPython } from '../../support/serve'
 import { ensureBuilt } from '../../support/site'
 
 const snippets = await liveSnippets()
@@ -116,15 +116,7 @@ describe('live blocks that fit', () => {
     const over: string[] = []
     for (const no of liveSlides) {
       await goTo(p, no)
-      const runs = p.locator(`[data-slidev-no="${no}"] button[title="Run code"]`)
-      await runs.first().waitFor({ timeout: 60_000 })
-      const count = await runs.count()
-      for (const run of await runs.all())
-        await run.click()
-      await p.waitForFunction(([n, c]) => {
-        const outputs = [...document.querySelectorAll(`[data-slidev-no="${n}"] .live-output`)]
-        return outputs.length >= c && outputs.every(o => o.getAttribute('data-phase') === 'finished')
-      }, [no, count], { timeout: 30_000 })
+      await runEveryBlock(p, no)
       // the lowest text of the slide, clicks not yet shown included (they take their room already)
       const below = await p.locator(`.slidev-page-${no}`).first().evaluate((slide) => {
         let bottom = 0
