@@ -8,6 +8,7 @@ declare const __SLIDEV_FEATURE_DRAWINGS__: boolean
 declare const __SLIDEV_FEATURE_DRAWINGS_PERSIST__: boolean
 declare const __SLIDEV_FEATURE_EDITOR__: boolean
 declare const __SLIDEV_FEATURE_PRESENTER__: boolean
+declare const __SLIDEV_FEATURE_PRINT__: boolean
 declare const __SLIDEV_FEATURE_RECORD__: boolean
 declare const __SLIDEV_FEATURE_WAKE_LOCK__: boolean
 declare const __SLIDEV_FEATURE_BROWSER_EXPORTER__: boolean

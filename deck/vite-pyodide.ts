@@ -36,11 +36,15 @@ const TYPES: Record<string, string> = {
 /**
  * A script for the top of the built index.html: it starts the Python worker, and Python
  * in it, while the slide app's own scripts still load (about a second on a cold page);
- * deck/python.ts takes the worker over.
+ * deck/python.ts takes the worker over. Not on the handout page (only where the build has
+ * Slidev's /print page), whose blocks show their promised output: the rule is deck/print-mode.ts's
+ * HANDOUT_PATH, which cannot be imported here (tests/unit/print-mode.test.ts holds them equal).
  */
-function earlyStart(workerURL: string, indexPath: string): string {
-  return `(() => { try {
-  if (/\\/print\\/?$/.test(location.pathname)) return
+export function earlyStart(workerURL: string, indexPath: string, printPage: boolean): string {
+  return `(() => { try {${printPage
+    ? `
+  if (/\\/print\\/?$/.test(location.pathname)) return`
+    : ''}
   const worker = new Worker(${JSON.stringify(workerURL)}, { type: 'module', name: 'python' })
   worker.onerror = () => { self.earlyPythonWorker = undefined }
   worker.postMessage({ type: 'load', indexURL: new URL(${JSON.stringify(indexPath)}, location.href).href })
@@ -91,6 +95,8 @@ function pyodideFolder(): string {
 export function pyodidePlugin(): Plugin {
   const folder = pyodideFolder()
   let base = '/'
+  /** does this build have Slidev's /print page (the handout)? */
+  let printPage = false
   return {
     name: 'os-workshop:pyodide',
     config() {
@@ -104,6 +110,7 @@ export function pyodidePlugin(): Plugin {
     },
     configResolved(config) {
       base = config.base || '/'
+      printPage = config.define?.__SLIDEV_FEATURE_PRINT__ === 'true'
     },
     configureServer(server) {
       const prefix = `${base.replace(/\/?$/, '/')}${PYODIDE_DIR}`
@@ -142,7 +149,7 @@ export function pyodidePlugin(): Plugin {
         if (!worker)
           throw new Error('the Python worker is missing from the build (deck/python-worker.ts)')
         const root = base.replace(/\/?$/, '/')
-        return [{ tag: 'script', children: earlyStart(`${root}${worker}`, `${root}${PYODIDE_DIR}`), injectTo: 'head-prepend' }]
+        return [{ tag: 'script', children: earlyStart(`${root}${worker}`, `${root}${PYODIDE_DIR}`, printPage), injectTo: 'head-prepend' }]
       },
     },
     async generateBundle() {

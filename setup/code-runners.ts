@@ -13,21 +13,15 @@ import LiveOutput from '../components/LiveOutput.vue'
 import { PROFILES } from '../core/protocol'
 import { liveHouse } from '../deck/house'
 import { SCRIPT_LIMIT_S } from '../deck/live-state'
+import { usePrintMode } from '../deck/print-mode'
 import { python } from '../deck/python'
 
 /** How long printing (PDF export) waits for Python before showing the slide's expected output. */
 const PRINT_DEADLINE_MS = 25_000
 
-function isPrinting(): boolean {
-  if (typeof location === 'undefined')
-    return false
-  return new URLSearchParams(location.search).has('print') || /\/(?:export|print)\/?$/.test(location.pathname)
-}
-
-/** The exporter's print page, which renders the whole deck at once for the handout. */
-function isHandout(): boolean {
-  return typeof location !== 'undefined' && /\/print\/?$/.test(location.pathname)
-}
+/** Slidev's print mode, read when a block runs (its nav works outside components). */
+const isPrinting = () => usePrintMode().printing.value
+const isHandout = () => usePrintMode().handout.value
 
 function mount(state: LiveState): HTMLElement {
   const element = document.createElement('div')
