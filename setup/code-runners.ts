@@ -4,6 +4,7 @@
 // learner picked (Linux/macOS or Windows); a slide with `houses: both` shows both.
 
 import type { CodeRunner } from '@slidev/types'
+import type { App } from 'vue'
 import type { Profile, RunResult } from '../core/protocol'
 import type { Tree } from '../core/spec'
 import type { LiveState } from '../deck/live-state'
@@ -23,10 +24,44 @@ const PRINT_DEADLINE_MS = 25_000
 const isPrinting = () => usePrintMode().printing.value
 const isHandout = () => usePrintMode().handout.value
 
+/** The element a block's output is shown in: Slidev's runner output can be a DOM element. */
+const OUTPUT_TAG = 'live-python-output'
+
+/**
+ * Its LiveOutput app lives while the element is on the page. Slidev drops the element when
+ * the next Run replaces it (or the block goes) and has no hook for it; the element's own
+ * disconnect is that hook. As Vue's custom elements do: unmount once the render that removed
+ * it is done (a microtask later), unless the element was only moved.
+ */
+function defineOutputElement() {
+  customElements.define(OUTPUT_TAG, class extends HTMLElement {
+    state?: LiveState
+    app?: App
+
+    connectedCallback() {
+      if (this.state && !this.app) {
+        this.app = createApp(LiveOutput, { state: this.state })
+        this.app.mount(this)
+      }
+    }
+
+    disconnectedCallback() {
+      queueMicrotask(() => {
+        if (!this.isConnected) {
+          this.app?.unmount()
+          this.app = undefined
+        }
+      })
+    }
+  })
+}
+
 function mount(state: LiveState): HTMLElement {
-  const element = document.createElement('div')
+  if (!customElements.get(OUTPUT_TAG))
+    defineOutputElement()
+  const element = document.createElement(OUTPUT_TAG) as HTMLElement & { state?: LiveState }
   element.className = 'live-python'
-  createApp(LiveOutput, { state }).mount(element)
+  element.state = state
   return element
 }
 
@@ -34,7 +69,11 @@ let runs = 0
 
 interface LiveOptions { tree?: Tree, expected?: string, houses?: 'both' }
 
-/** One run of the block as `profile`, shown in `state` as it goes (a run again gets a new number). */
+function failed(error: unknown): RunResult {
+  return { status: 'failed', message: (error as Error).message, ms: 0 }
+}
+
+/** One run of the block as `profile`, shown in `state` as it goes (a run again gets a new number); never rejects. */
 async function runAs(code: string, options: LiveOptions, state: LiveState, profile: Profile, again = false) {
   const tree = options.tree ?? {}
   Object.assign(state, { profile, phase: python.status === 'ready' ? 'running' : 'loading', result: undefined })
@@ -47,12 +86,20 @@ async function runAs(code: string, options: LiveOptions, state: LiveState, profi
   }
   if (isPrinting()) {
     // printing waits for the real output, but never for ever
-    const deadline = new Promise<RunResult>(resolve => setTimeout(
-      () => resolve({ status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS }),
-      PRINT_DEADLINE_MS,
-    ))
-    state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }), deadline])
-    state.phase = 'finished'
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const deadline = new Promise<RunResult>((resolve) => {
+      timer = setTimeout(resolve, PRINT_DEADLINE_MS, { status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS })
+    })
+    try {
+      state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }), deadline])
+    }
+    catch (error) {
+      state.result = failed(error)
+    }
+    finally {
+      clearTimeout(timer)
+      state.phase = 'finished'
+    }
     return
   }
   const stopper = new AbortController()
@@ -65,7 +112,7 @@ async function runAs(code: string, options: LiveOptions, state: LiveState, profi
     state.result = await python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }, stopper.signal)
   }
   catch (error) {
-    state.result = { status: 'failed', message: (error as Error).message, ms: 0 }
+    state.result = failed(error)
   }
   finally {
     off()
