@@ -130,16 +130,16 @@ function readScriptReport(raw: unknown): ScriptReport {
 }
 
 /** A script's report as the run's result; a report that does not fit is the run's failure, in words. */
-export function scriptResult(raw: unknown, ms: number): RunResult {
+export function scriptResult(raw: unknown): RunResult {
   try {
     const report = readScriptReport(raw)
     // the script raised KeyboardInterrupt itself: shown like a Stop
-    return report.ending === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report, ms } : { status: 'done', report, ms }
+    return report.ending === 'interrupted' ? { status: 'stopped', reason: 'stop', how: 'interrupt', report } : { status: 'done', report }
   }
   catch (error) {
     if (!(error instanceof ReportError))
       throw error
-    return { status: 'failed', message: `the run's report could not be read (${error.message})`, ms }
+    return { status: 'failed', message: `the run's report could not be read (${error.message})` }
   }
 }
 

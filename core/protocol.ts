@@ -110,10 +110,10 @@ export interface ScriptReport {
 
 /** What happened to a slide script (a live block). */
 export type RunResult
-  = | { status: 'done', report: ScriptReport, ms: number }
+  = | { status: 'done', report: ScriptReport }
   /** `how`: KeyboardInterrupt, a fresh interpreter, or nothing (stopped while still waiting to start) */
-    | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport, ms: number }
-    | { status: 'failed', message: string, ms: number }
+    | { status: 'stopped', reason: 'stop' | 'timeout', how: 'interrupt' | 'restart' | 'cancelled', report?: ScriptReport }
+    | { status: 'failed', message: string }
 
 /** Characters of output the harness keeps before it stops a run (OUTPUT_CAP in core/harness/observe.py). */
 export const HARNESS_OUTPUT_CAP = 64 * 1024

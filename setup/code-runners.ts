@@ -70,7 +70,7 @@ let runs = 0
 interface LiveOptions { tree?: Tree, expected?: string, houses?: 'both' }
 
 function failed(error: unknown): RunResult {
-  return { status: 'failed', message: (error as Error).message, ms: 0 }
+  return { status: 'failed', message: (error as Error).message }
 }
 
 /** One run of the block as `profile`, shown in `state` as it goes (a run again gets a new number); never rejects. */
@@ -88,7 +88,7 @@ async function runAs(code: string, options: LiveOptions, state: LiveState, profi
     // printing waits for the real output, but never for ever
     let timer: ReturnType<typeof setTimeout> | undefined
     const deadline = new Promise<RunResult>((resolve) => {
-      timer = setTimeout(resolve, PRINT_DEADLINE_MS, { status: 'failed', message: 'Python was not ready in time', ms: PRINT_DEADLINE_MS })
+      timer = setTimeout(resolve, PRINT_DEADLINE_MS, { status: 'failed', message: 'Python was not ready in time' })
     })
     try {
       state.result = await Promise.race([python.runScript({ source: code, tree, timeoutS: SCRIPT_LIMIT_S, profile }), deadline])

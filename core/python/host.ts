@@ -237,17 +237,15 @@ export function createPythonHost(adapter: HostAdapter, { graceMs = 400, restart 
       return { ...seen, ending: 'timeout', stage: seen.stage ?? outcome.stage }
     },
     async runScript({ source, tree, timeoutS, profile }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
-      const started = performance.now()
       const outcome = await enqueue({ type: 'script', request: { source, tree, ...(profile ? { profile } : {}) } }, timeoutS, signal)
-      const ms = performance.now() - started
       if (outcome.kind === 'done')
-        return scriptResult(outcome.report, ms)
+        return scriptResult(outcome.report)
       if (outcome.kind === 'failed')
-        return { status: 'failed', message: outcome.message, ms }
-      const stopped = { status: 'stopped', reason: outcome.reason, how: outcome.how, ms } as const
+        return { status: 'failed', message: outcome.message }
+      const stopped = { status: 'stopped', reason: outcome.reason, how: outcome.how } as const
       if (outcome.report === undefined)
         return stopped
-      const read = scriptResult(outcome.report, ms)
+      const read = scriptResult(outcome.report)
       return read.status === 'failed' ? read : { ...stopped, report: read.report }
     },
     /** The spec's `return_expr` values; throws when Python cannot work them out. */

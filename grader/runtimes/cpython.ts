@@ -175,36 +175,34 @@ export function createCpythonRuntime(options: CpythonOptions = {}): Runtime {
   }
 
   function runScript({ source, tree, timeoutS, profile = 'linux' }: ScriptRequest, signal?: AbortSignal): Promise<RunResult> {
-    const started = performance.now()
-    const ms = () => performance.now() - started
     if (profile !== 'linux')
-      return Promise.resolve({ status: 'failed', message: 'CPython runs as its own machine only', ms: 0 })
+      return Promise.resolve({ status: 'failed', message: 'CPython runs as its own machine only' })
     return inFolder(folder => seedTree(folder, tree), async (zygote, folder): Promise<RunResult> => {
       const treeBefore = readTree(folder)
       try {
         await zygote.ready
       }
       catch (error) {
-        return { status: 'failed', message: (error as Error).message, ms: ms() }
+        return { status: 'failed', message: (error as Error).message }
       }
       const end = await runInChild(zygote, { folder, script: source }, timeoutS, signal)
       if (end.how === 'stop' || end.how === 'timeout')
-        return { status: 'stopped', reason: end.how, how: 'restart', ms: ms() }
+        return { status: 'stopped', reason: end.how, how: 'restart' }
       if (end.how === 'lost')
-        return { status: 'failed', message: end.detail, ms: ms() }
+        return { status: 'failed', message: end.detail }
       const result = typeof end.reply.result === 'string' ? end.reply.result : ''
       if (!result.trim())
-        return { status: 'failed', message: `Python stopped without a report (${statusOf(end.reply)})`, ms: ms() }
+        return { status: 'failed', message: `Python stopped without a report (${statusOf(end.reply)})` }
       let raw: unknown
       try {
         raw = JSON.parse(result)
       }
       catch {
-        return { status: 'failed', message: 'the run\'s report was not valid JSON', ms: ms() }
+        return { status: 'failed', message: 'the run\'s report was not valid JSON' }
       }
       // the folder as the grader reads it on disk, never as the script's process tells it
       const trees = { tree_before: treeBefore, tree_after: readTree(folder) }
-      return scriptResult(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...trees } : raw, ms())
+      return scriptResult(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...trees } : raw)
     })
   }
 

@@ -26,7 +26,7 @@ function countingRuntime() {
       end() {},
     }),
     evaluate: async expressions => expressions.map(() => ({ value: null, repr: 'None' })),
-    runScript: async () => ({ status: 'failed', message: 'no scripts here', ms: 0 }),
+    runScript: async () => ({ status: 'failed', message: 'no scripts here' }),
     close: async () => {},
   }
   return { runtime, runs }

@@ -110,9 +110,9 @@ describe('snippet checker', () => {
   })
 
   it('names a run that failed, ran out of time or exited with an error', () => {
-    expect(checkRun(fine, { status: 'failed', message: 'Python could not start', ms: 1 })).toEqual(['the run failed: Python could not start'])
-    expect(checkRun(fine, { status: 'stopped', reason: 'timeout', how: 'restart', ms: 5000 })[0]).toMatch(/did not finish within/)
+    expect(checkRun(fine, { status: 'failed', message: 'Python could not start' })).toEqual(['the run failed: Python could not start'])
+    expect(checkRun(fine, { status: 'stopped', reason: 'timeout', how: 'restart' })[0]).toMatch(/did not finish within/)
     const exited = { output: '[\'notes\'] hi\n', output_truncated: false, exit_code: '1', tree_before: {}, tree_after: {} }
-    expect(checkRun(fine, { status: 'done', report: exited, ms: 1 })).toEqual(['exited with code 1'])
+    expect(checkRun(fine, { status: 'done', report: exited })).toEqual(['exited with code 1'])
   })
 })

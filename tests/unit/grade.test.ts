@@ -28,7 +28,7 @@ function scripted(answer: (request: CaseRequest, signal?: AbortSignal) => Observ
       end: () => {},
     }),
     evaluate: async expressions => expressions.map(e => ({ value: e.toUpperCase(), repr: `'${e.toUpperCase()}'` })),
-    runScript: async () => ({ status: 'failed', message: 'no scripts here', ms: 0 }),
+    runScript: async () => ({ status: 'failed', message: 'no scripts here' }),
     close: async () => {},
   }
   return { runtime, asked }
