@@ -33,7 +33,7 @@ export function hintsShown(exercise: ExerciseOnDisk, stateDir = STATE_DIR): numb
 export function showHint(exercise: ExerciseOnDisk, stateDir = STATE_DIR): string {
   const { hints, title } = specOf(exercise)
   if (!hints.length)
-    return `ExerciseOnDisk ${exercise.number} has no hints. Read its README.md again, slowly.`
+    return `Exercise ${exercise.number} has no hints. Read its README.md again, slowly.`
   const count = Math.min(hintsShown(exercise, stateDir) + 1, hints.length)
   writeJson(stateDir, 'hints.json', exercise.id, count)
   const lines = hints.slice(0, count).map((hint, i) => `Hint ${i + 1} of ${hints.length}: ${hint}`)

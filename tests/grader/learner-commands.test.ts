@@ -25,6 +25,12 @@ it('hints come one more at a time and stop at the last', () => {
   expect(last).toContain('That was the last hint.')
 })
 
+it('an exercise without hints says so in words', () => {
+  const state = mkdtempSync(join(tmpdir(), 'hints-'))
+  const exercise = { ...exerciseIn(state), spec: { title: 'Demo', call: 'f', hints: [], cases: [] } }
+  expect(showHint(exercise, state)).toBe('Exercise 04 has no hints. Read its README.md again, slowly.')
+})
+
 it('reset puts the pristine starter back, keeps the learner\'s copy, and ignores what git holds', () => {
   const project = mkdtempSync(join(tmpdir(), 'reset-'))
   const dir = join(project, 'exercises', '04-demo')
