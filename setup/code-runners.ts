@@ -48,6 +48,8 @@ function defineOutputElement() {
     disconnectedCallback() {
       queueMicrotask(() => {
         if (!this.isConnected) {
+          // its run, if still going, would hold up the next one until its time limit
+          this.state?.stop?.()
           this.app?.unmount()
           this.app = undefined
         }

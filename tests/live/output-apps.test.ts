@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import type { LiveServer } from '../../support/serve'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { launchBrowser, liveIndex, liveSnippets } from '../../support/live'
-import { clickRun, serveDist, waitForPython } from '../../support/serve'
+import { clickRun, serveDist, setCode, waitForPython } from '../../support/serve'
 import { ensureBuilt } from '../../support/site'
 
 const snippets = await liveSnippets()
@@ -51,3 +51,21 @@ it.each([
   expect(seen.slice(-perRun)).toEqual(Array.from({ length: perRun }, () => ({ onPage: true, app: true })))
   expect(seen.slice(0, -perRun)).toEqual(Array.from({ length: (RUNS - 1) * perRun }, () => ({ onPage: false, app: false })))
 }, 180_000)
+
+it('a Run while the block still runs stops the run it replaces, so the new one does not wait for it', async () => {
+  const snippet = snippets.find(s => !s.bothHouses)!
+  const index = liveIndex(snippets, snippet)
+  await page.goto(`${server.origin}/${snippet.slide}`)
+  await waitForPython(page, 120_000)
+  // 4 s of work each, under the 5 s limit: queued behind the first, the second would end after 8 s
+  await setCode(page, snippet.slide, index, 'import time\nstart = time.time()\nwhile time.time() - start < 4: pass\nprint("worked")')
+  const first = await clickRun(page, snippet.slide, index)
+  await first.output.and(page.locator('[data-phase="running"]')).waitFor({ timeout: 10_000 })
+  const started = Date.now()
+  const second = await clickRun(page, snippet.slide, index)
+  await second.finished(30_000)
+  const seconds = (Date.now() - started) / 1000
+  // one line per run: Monaco's auto-indent would have put the print inside the loop
+  expect((await second.output.innerText()).match(/worked/g)).toEqual(['worked'])
+  expect(seconds).toBeLessThan(6.5)
+}, 120_000)
