@@ -15,7 +15,7 @@ import { computed, hasInjectionContext, inject } from 'vue'
  */
 export const HANDOUT_PATH = /\/print\/?$/
 
-export interface PrintMode {
+interface PrintMode {
   /** the page is printed: every page the exporter visits, and /print opened by hand */
   printing: Readonly<Ref<boolean>>
   /** the whole-deck handout (/print) */

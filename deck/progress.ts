@@ -47,7 +47,8 @@ function worked(all: Progress): Progress {
   return Object.fromEntries(Object.entries(all).filter(([, p]) => !untouched(p)))
 }
 
-const store = useStorage<Progress>(STORAGE_KEY, complete({}), undefined, {
+// the defaults as a function: after another window clears storage, a blank record, not an edited one
+const store = useStorage<Progress>(STORAGE_KEY, () => complete({}), undefined, {
   // also when another window saves: that replaces the whole record, so slides read it through progressOf
   serializer: { read: raw => complete(JSON.parse(raw)), write: value => JSON.stringify(worked(value)) },
   writeDefaults: false,

@@ -1,7 +1,7 @@
 // Under `npm run dev`, the exercise slides work on exercises/NN/task.py itself, through
 // the dev server (grader/dev-server.ts): the deck and the learner's own editor edit one
 // file, and the deck shows the terminal's hints and verdicts. The built deck has no such
-// server and keeps everything in the browser (deck/exercises.ts).
+// server and keeps everything in the browser (deck/progress.ts).
 
 import type { ResetAnswer, SaveAnswer, SaveRequest, TaskState, VerdictRequest } from '../core/task-files'
 import type { TaskFile } from './use-exercise'
@@ -15,7 +15,7 @@ import { progressOf } from './progress'
  * `slidev export` starts) has the endpoint. Not import.meta.env.DEV, which is also true in a
  * build made with NODE_ENV set to anything but production (a test runner's, for one).
  */
-export const onDisk = __SLIDEV_HAS_SERVER__
+const onDisk = __SLIDEV_HAS_SERVER__
 
 interface TaskFileStatus {
   /** "exercises/06-build-folders/task.py" once the dev server answered */
@@ -25,7 +25,7 @@ interface TaskFileStatus {
 }
 
 /** Each exercise's file as the slides show it. */
-export const taskFiles = reactive<Record<string, TaskFileStatus>>({})
+const taskFiles = reactive<Record<string, TaskFileStatus>>({})
 
 const SAVE_DELAY_MS = 300
 /** the version of each file the deck last read or wrote: a save names it */
@@ -150,12 +150,13 @@ async function recordTaskVerdict(id: string, source: string, passed: boolean) {
   take(await ask<TaskState>(`/${id}/verdict`, 'POST', { source, passed } satisfies VerdictRequest))
 }
 
-/** The exercise's task.py as its slide uses it; undefined where there is none to use (the built deck). */
+/** The exercise's task.py as its slide uses it; undefined where there is none to use (the built deck, a dev server that did not answer). */
 export function taskFile(id: string): TaskFile | undefined {
   if (!onDisk || unreachable.value)
     return undefined
   return {
     path: statusOf(id).path ?? `exercises/${id}/task.py`,
+    notice: statusOf(id).notice,
     save: text => saveTask(id, text),
     flush: () => flushTask(id),
     hint: () => hintTask(id),

@@ -14,6 +14,8 @@ import { progressOf, recordCheck } from './progress'
 export interface TaskFile {
   /** where it is, e.g. "exercises/06-build-folders/task.py" */
   path: string
+  /** what the learner should know now: a conflict, a reset, a save that failed */
+  notice?: string
   /** saves the text shortly after the learner stops typing */
   save: (text: string) => void
   /** sends what is typed now */
@@ -59,7 +61,8 @@ export function useExercise(exercise: SlideExercise, deps: ExerciseDeps) {
   /** the verdict of a Check made since the slide opened (with folder pictures) */
   const fresh = shallowRef<{ code: string, verdict: ExerciseVerdict }>()
   const view = ref<'results' | 'solution'>('results')
-  // leaving the slide stops its Check
+  // a slide that goes away (the deck closing, a hot reload) stops its Check; Slidev keeps
+  // visited slides mounted, so a learner who looks at another slide meanwhile gets the verdict
   if (getCurrentScope())
     onScopeDispose(() => running.value?.stop())
 
