@@ -3,11 +3,13 @@
 // slides both grade through here.
 
 import type { CaseVerdict, Status } from './judge'
-import type { EvaluatedValue, Observation, Profile, Runtime } from './protocol'
+import type { Profile } from './profiles'
+import type { EvaluatedValue, Observation, Runtime } from './protocol'
 import type { Case, Spec } from './spec'
 import { judgeCase, loadProblem } from './judge'
 import { bothHouses } from './profile-verdict'
-import { caseRun, PROFILES, STOPPED } from './protocol'
+import { PROFILES } from './profiles'
+import { caseRun, STOPPED } from './protocol'
 import { DEFAULT_TIMEOUT_S, expectationFor } from './spec'
 
 export interface ExerciseVerdict {

@@ -1,5 +1,6 @@
+import type { Profile } from './profiles'
 // Turns what the harness saw into a verdict a beginner can act on.
-import type { EvaluatedValue, Observation, Profile } from './protocol'
+import type { EvaluatedValue, Observation } from './protocol'
 import type { Case, Tree } from './spec'
 import type { TreeProblem } from './tree-diff'
 import { HARNESS_OUTPUT_CAP } from './protocol'

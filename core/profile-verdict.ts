@@ -1,8 +1,8 @@
 // One verdict per case from its runs as each house: where only one house fails, the
 // message says which, and for Windows what to do about it, in the learner's words.
 import type { CaseVerdict } from './judge'
-import type { Profile } from './protocol'
-import { PROFILE_NAMES } from './protocol'
+import type { Profile } from './profiles'
+import { PROFILE_NAMES } from './profiles'
 
 interface HouseVerdict { profile: Profile, verdict: CaseVerdict }
 

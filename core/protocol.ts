@@ -1,11 +1,7 @@
 // The harness's JSON contract (what goes into core/harness/ and what comes out),
 // the messages of the Pyodide worker, and what a runtime is.
+import type { Profile } from './profiles'
 import type { Case, Tree } from './spec'
-
-/** The houses a case can run as: Linux (macOS answers the same for what the workshop does) or Windows. */
-export const PROFILES = ['linux', 'windows'] as const
-export type Profile = typeof PROFILES[number]
-export const PROFILE_NAMES: Record<Profile, string> = { linux: 'Linux and macOS', windows: 'Windows' }
 
 /**
  * What the learner's interpreter is given for one case: what the call needs, never

@@ -2,7 +2,7 @@
 // Field names and the 500-character output cap follow Exercism's results.json.
 import type { ExerciseVerdict } from './grade'
 import type { Status } from './judge'
-import type { Profile } from './protocol'
+import type { Profile } from './profiles'
 
 export const OUTPUT_CAP = 500
 const TRUNCATED = '… (output truncated to 500 characters)'

@@ -1,6 +1,6 @@
 // The exercise spec: its types and a validator that names exactly what is wrong.
-import type { Profile } from './protocol.ts'
-import { PROFILES } from './protocol.ts'
+import type { Profile } from './profiles.ts'
+import { PROFILES } from './profiles.ts'
 
 export type FileValue = string | { size: number }
 export type Tree = Record<string, FileValue>

@@ -2,7 +2,7 @@
 // verdicts are the ones `npm run grade` gives.
 
 import type { ExerciseVerdict } from '../core/grade'
-import type { Profile } from '../core/protocol'
+import type { Profile } from '../core/profiles'
 import type { SlideExercise } from './exercise-files'
 import { brokenSpecProblem } from '../core/exercise'
 import { gradeExercise } from '../core/grade'

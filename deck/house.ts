@@ -1,8 +1,8 @@
 // Which house the deck's Python runs as: Linux/macOS or Windows (the harness imitates
 // Windows) for the live blocks, and both or either for an exercise's Check.
-import type { Profile } from '../core/protocol'
+import type { Profile } from '../core/profiles'
 import { useStorage } from '@vueuse/core'
-import { PROFILES } from '../core/protocol'
+import { PROFILES } from '../core/profiles'
 
 type HouseChoice = Profile | 'both'
 

@@ -1,5 +1,6 @@
+import type { Profile } from '../core/profiles'
 // What a live block on a slide shows; changes while the run goes on.
-import type { Profile, RunResult } from '../core/protocol'
+import type { RunResult } from '../core/protocol'
 import type { Tree } from '../core/spec'
 
 /** A slide's script may run this long before it is stopped. */

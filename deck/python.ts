@@ -3,7 +3,7 @@
 // deck opens). Stop uses Pyodide's interrupt when the page is cross-origin isolated,
 // and a fresh worker otherwise.
 import type { Runtime } from '../core/protocol'
-import { PROFILES } from '../core/protocol'
+import { PROFILES } from '../core/profiles'
 import { createPythonHost } from '../core/python/host'
 
 function indexURL(): string {

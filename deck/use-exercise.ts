@@ -3,7 +3,7 @@
 // shows it; tests/unit/use-exercise.test.ts drives it in Node, without a browser.
 
 import type { ExerciseVerdict } from '../core/grade'
-import type { Profile } from '../core/protocol'
+import type { Profile } from '../core/profiles'
 import type { Checker } from './exercise-check'
 import type { SlideExercise } from './exercise-files'
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'

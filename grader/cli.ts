@@ -1,12 +1,14 @@
 // npm run grade | hint | reset: the learner's commands.
 
 import type { ExerciseVerdict } from '../core/grade'
-import type { Profile, Runtime, RuntimeName } from '../core/protocol'
+import type { Profile } from '../core/profiles'
+import type { Runtime, RuntimeName } from '../core/protocol'
 import type { ExerciseOnDisk } from './exercises'
 import type { Session } from './session'
 import { parseArgs } from 'node:util'
 import { titleOf } from '../core/exercise'
-import { PROFILES, RUNTIMES } from '../core/protocol'
+import { PROFILES } from '../core/profiles'
+import { RUNTIMES } from '../core/protocol'
 import { buildReport, exerciseResult } from '../core/report'
 import { SpecError } from '../core/spec'
 import { loadExercises, selectExercises, UsageError } from './exercises'

@@ -2,10 +2,10 @@
 // saved in watch mode, else the first unfinished), its first failing case in full and
 // the others one line each; after a pass, where to go next.
 import type { CaseVerdict } from '../core/judge'
-import type { Profile } from '../core/protocol'
+import type { Profile } from '../core/profiles'
 import type { ExerciseRun } from '../core/report'
 import { inlineCode } from '../core/inline-code'
-import { PROFILE_NAMES } from '../core/protocol'
+import { PROFILE_NAMES } from '../core/profiles'
 import { exerciseResult } from '../core/report'
 import { CPYTHON_WARNING } from './runtimes/cpython'
 

@@ -2,7 +2,8 @@
 // verdict and source, so watch mode re-grades only the file that changed.
 
 import type { ExerciseVerdict } from '../core/grade'
-import type { Profile, Runtime } from '../core/protocol'
+import type { Profile } from '../core/profiles'
+import type { Runtime } from '../core/protocol'
 import type { ExerciseRun } from '../core/report'
 import type { ExerciseOnDisk } from './exercises'
 import { existsSync, readFileSync } from 'node:fs'

@@ -1,3 +1,4 @@
+import type { Profile } from '../core/profiles'
 // Python snippets of the deck: find them, run them as a slide runs them, compare what
 // they print.
 //
@@ -7,7 +8,7 @@
 // - a ```text block right after a ```python block (only blank lines between) is
 //   the expected output; `...` in it matches anything within one line
 // - a line `# raises SomeError` in the code: the run must end with that exception
-import type { Profile, RunResult, ScriptRequest } from '../core/protocol'
+import type { RunResult, ScriptRequest } from '../core/protocol'
 import type { Tree } from '../core/spec'
 import { SCRIPT_LIMIT_S } from '../deck/live-state'
 import { expectedOutput, fences, isPython } from '../deck/markdown-blocks'

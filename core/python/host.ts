@@ -5,7 +5,8 @@
 // (Pyodide's interrupt buffer) and waits a short grace; a run that swallows it, or a
 // platform without shared memory, gets its worker terminated and a fresh one started.
 
-import type { CaseRequest, EvaluatedValue, FromWorker, Observation, Profile, RunResult, ScriptRequest, Stage, ToWorker } from '../protocol'
+import type { Profile } from '../profiles'
+import type { CaseRequest, EvaluatedValue, FromWorker, Observation, RunResult, ScriptRequest, Stage, ToWorker } from '../protocol'
 import { readEvaluated, readObservation, scriptResult } from '../observation'
 import { STOPPED } from '../protocol'
 

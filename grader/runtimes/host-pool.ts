@@ -4,7 +4,8 @@
 // takes a second waiting host for its runs as Windows, so both houses take the time of
 // one. Shared by the terminal's Pyodide processes and the isolated mode's browser workers.
 
-import type { EvaluatedValue, ExerciseRunner, Profile, RunResult, ScriptRequest } from '../../core/protocol'
+import type { Profile } from '../../core/profiles'
+import type { EvaluatedValue, ExerciseRunner, RunResult, ScriptRequest } from '../../core/protocol'
 import type { PythonHost } from '../../core/python/host'
 import { availableParallelism } from 'node:os'
 import { createSlots } from './slots'

@@ -6,7 +6,8 @@
 // when an exercise is graded. The host (queue, time limit, restart) is core/python/host.ts.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
-import type { EvaluatedValue, FromWorker, Profile, Runtime } from '../../core/protocol'
+import type { Profile } from '../../core/profiles'
+import type { EvaluatedValue, FromWorker, Runtime } from '../../core/protocol'
 import type { WorkerPort } from '../../core/python/host'
 import { spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
@@ -14,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { PROFILES } from '../../core/protocol'
+import { PROFILES } from '../../core/profiles'
 import { createPythonHost } from '../../core/python/host'
 import { STATE_DIR } from '../paths'
 import { howItEnded, readChild } from './child-output'

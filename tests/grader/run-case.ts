@@ -1,5 +1,6 @@
+import type { Profile } from '../../core/profiles'
 // Runs one case on a runtime, the way gradeExercise hands a case to it.
-import type { Observation, Profile, Runtime } from '../../core/protocol'
+import type { Observation, Runtime } from '../../core/protocol'
 import type { Case } from '../../core/spec'
 import { caseRun } from '../../core/protocol'
 
