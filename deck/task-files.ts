@@ -154,9 +154,11 @@ async function recordTaskVerdict(id: string, source: string, passed: boolean) {
 export function taskFile(id: string): TaskFile | undefined {
   if (!onDisk || unreachable.value)
     return undefined
+  // read, not made: a slide asks this inside a computed
+  const status = taskFiles[id]
   return {
-    path: statusOf(id).path ?? `exercises/${id}/task.py`,
-    notice: statusOf(id).notice,
+    path: status?.path ?? `exercises/${id}/task.py`,
+    notice: status?.notice,
     save: text => saveTask(id, text),
     flush: () => flushTask(id),
     hint: () => hintTask(id),
